@@ -1,0 +1,131 @@
+//! Calendar vocabulary shared by publication-date detection and the temporal tagger.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+const MONTH_NAMES: [&[u8]; 12] = [
+    b"january",
+    b"february",
+    b"march",
+    b"april",
+    b"may",
+    b"june",
+    b"july",
+    b"august",
+    b"september",
+    b"october",
+    b"november",
+    b"december",
+];
+
+/// Month number (1–12) of an English month name or its usual abbreviation, any case, with or
+/// without a trailing period (`Jan.`, `Sept`, `september`).
+#[must_use]
+pub fn month_from_name(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (slot, b) in buf.iter_mut().zip(w.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let lower = &buf[..w.len()];
+    MONTH_NAMES
+        .iter()
+        .position(|name| {
+            *name == lower
+                || (lower.len() >= 3 && name.starts_with(lower) && abbreviation_ok(lower))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+/// Only the conventional abbreviations count: "mar" and "sept" are months, "marc" and "ju" are not.
+fn abbreviation_ok(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    )
+}
+
+/// Weekday of an English weekday name or abbreviation (`Wed`, `Thurs.`), any case.
+#[must_use]
+pub fn weekday_from_name(word: &str) -> Option<Weekday> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    Some(match w.as_str() {
+        "monday" | "mon" => Weekday::Mon,
+        "tuesday" | "tue" | "tues" => Weekday::Tue,
+        "wednesday" | "wed" => Weekday::Wed,
+        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thu,
+        "friday" | "fri" => Weekday::Fri,
+        "saturday" | "sat" => Weekday::Sat,
+        "sunday" | "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// The last day of a month, leap years included.
+#[must_use]
+pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Adds whole months, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29).
+#[must_use]
+pub fn add_months(date: NaiveDate, months: i32) -> NaiveDate {
+    let total = date.year() * 12 + date.month0() as i32 + months;
+    let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    let day = date.day().min(last_day_of_month(year, month).day());
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_from_name("January"), Some(1));
+        assert_eq!(month_from_name("Jan."), Some(1));
+        assert_eq!(month_from_name("SEPT"), Some(9));
+        assert_eq!(month_from_name("may"), Some(5));
+        assert_eq!(month_from_name("Marc"), None);
+        assert_eq!(month_from_name("Ju"), None);
+        assert_eq!(month_from_name("Decembers"), None);
+    }
+
+    #[test]
+    fn month_arithmetic_clamps_and_crosses_years() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(add_months(d(2024, 1, 31), 1), d(2024, 2, 29));
+        assert_eq!(add_months(d(2023, 1, 31), 1), d(2023, 2, 28));
+        assert_eq!(add_months(d(2022, 1, 7), -1), d(2021, 12, 7));
+        assert_eq!(last_day_of_month(2000, 2), d(2000, 2, 29));
+        assert_eq!(last_day_of_month(1900, 2), d(1900, 2, 28));
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(weekday_from_name("Wednesday"), Some(Weekday::Wed));
+        assert_eq!(weekday_from_name("Thurs."), Some(Weekday::Thu));
+        assert_eq!(weekday_from_name("Sunday"), Some(Weekday::Sun));
+        assert_eq!(weekday_from_name("Sundays"), None);
+    }
+}

@@ -1,0 +1,194 @@
+//! Bytes → text: BOM sniffing, UTF-8, legacy encodings guessed from the bytes, and refusal of
+//! binary data, so that a folder of mixed provenance loads as readable text or not at all.
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// Why a file's bytes could not be turned into text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("empty file")]
+    Empty,
+    #[error("binary data (byte {offset:#x} is a control character), not text")]
+    Binary { offset: usize },
+    #[error("undecodable: {replaced} of {total} characters are invalid in {encoding}")]
+    Undecodable {
+        encoding: &'static str,
+        replaced: usize,
+        total: usize,
+    },
+}
+
+/// Decoded text with `\n` line endings and the name of the encoding it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Decodes a file's bytes, normalising line endings to `\n`.
+///
+/// # Errors
+/// Empty input, binary data (NUL or other control bytes outside a UTF-16 text), or text whose
+/// decoding would replace more than 1 % of its characters.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::Empty);
+    }
+    let (encoding, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        (enc, &bytes[bom_len..])
+    } else {
+        if let Some(offset) = first_binary_byte(bytes) {
+            return Err(DecodeError::Binary { offset });
+        }
+        (guess_encoding(bytes), bytes)
+    };
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    let total = text.chars().count();
+    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    if replaced * 100 > total {
+        return Err(DecodeError::Undecodable {
+            encoding: encoding.name(),
+            replaced,
+            total,
+        });
+    }
+    if let Some(offset) = text
+        .bytes()
+        .position(|b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)))
+    {
+        return Err(DecodeError::Binary { offset });
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(Decoded {
+        text: normalize_newlines(&text),
+        encoding: encoding.name(),
+    })
+}
+
+/// Text files never hold NUL or most C0 controls; a few stray ones (form feed, escape in old
+/// wire copy) are tolerated, many are a binary file.
+fn first_binary_byte(bytes: &[u8]) -> Option<usize> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if let Some(nul) = head.iter().position(|&b| b == 0) {
+        return Some(nul);
+    }
+    let is_control = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b);
+    let controls = head.iter().filter(|b| is_control(b)).count();
+    if controls * 100 > head.len() {
+        head.iter().position(is_control)
+    } else {
+        None
+    }
+}
+
+fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+fn normalize_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encode(enc: &'static Encoding, text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = enc.encode(text);
+        assert!(!unmappable, "fixture not representable in {}", enc.name());
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode("Café “talks” — ¥1.05 trillion".as_bytes()).unwrap();
+        assert_eq!(plain.encoding, "UTF-8");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("Café".as_bytes());
+        assert_eq!(decode(&bom).unwrap().text, "Café");
+    }
+
+    #[test]
+    fn utf16_both_endians_with_bom() {
+        let text = "Tokyo, 7 January — 東京";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert_eq!(decode(&le).unwrap().text, text);
+        assert_eq!(decode(&le).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&be).unwrap().text, text);
+    }
+
+    #[test]
+    fn windows_1252_and_latin1() {
+        let text = "Le ministre a déclaré à Genève que l’accord était “signé” — enfin.";
+        let got = decode(&encode(encoding_rs::WINDOWS_1252, text)).unwrap();
+        assert_eq!(got.text, text);
+        let latin = "Réunion à Zürich: la délégation française arrivée hier soir.";
+        assert_eq!(
+            decode(&encode(encoding_rs::WINDOWS_1252, latin))
+                .unwrap()
+                .text,
+            latin
+        );
+    }
+
+    const JAPANESE: &str = "日本と米国の外務・防衛担当閣僚は金曜日、オンラインで安全保障協議を開き、中国の軍事的な動きについて懸念を共有した。北朝鮮は水曜日に極超音速ミサイルを発射したと主張している。";
+
+    #[test]
+    fn shift_jis_and_euc_jp() {
+        for enc in [encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP] {
+            let got = decode(&encode(enc, JAPANESE)).unwrap();
+            assert_eq!(got.text, JAPANESE, "{}", enc.name());
+            assert_eq!(got.encoding, enc.name());
+        }
+    }
+
+    #[test]
+    fn gb18030_and_euc_kr() {
+        let chinese = "日美外长和防长周五举行视频会议，讨论地区安全局势。朝鲜周三发射了一枚据称是新研制的高超音速导弹。";
+        let got = decode(&encode(encoding_rs::GB18030, chinese)).unwrap();
+        assert_eq!(got.text, chinese);
+        let korean = "북한은 수요일 새로 개발한 극초음속 미사일을 발사했다고 주장했다. 한미 외교장관은 금요일 회담을 가졌다.";
+        let got = decode(&encode(encoding_rs::EUC_KR, korean)).unwrap();
+        assert_eq!(got.text, korean);
+    }
+
+    #[test]
+    fn line_endings_are_normalised() {
+        assert_eq!(decode(b"a\r\nb\rc\n").unwrap().text, "a\nb\nc\n");
+    }
+
+    #[test]
+    fn binary_and_empty_are_refused() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b"  \n\n "), Err(DecodeError::Empty));
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0";
+        assert!(matches!(decode(png), Err(DecodeError::Binary { .. })));
+    }
+}

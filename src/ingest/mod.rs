@@ -1,0 +1,358 @@
+//! Folder → articles: walking, decoding, paragraphs with byte ranges, publication dates.
+//!
+//! ```no_run
+//! let corpus = dateline::ingest::load(&["assets/sample".into()]);
+//! for article in &corpus.articles {
+//!     println!("{} {:?} {} paragraphs", article.file, article.published, article.paragraphs.len());
+//! }
+//! for problem in &corpus.problems {
+//!     eprintln!("{problem}");
+//! }
+//! ```
+
+pub mod decode;
+pub mod html;
+pub mod paragraphs;
+pub mod pubdate;
+mod siblings;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use pubdate::DateSource;
+
+/// Files larger than this are refused: no news article is 64 MiB, a data dump is.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "text"];
+
+/// One paragraph: its position and byte range in [`Article::text`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Paragraph {
+    #[must_use]
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A decoded article.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub path: PathBuf,
+    /// Path relative to the folder it was loaded from, with `/` separators.
+    pub file: String,
+    pub title: Option<String>,
+    /// Decoded text with `\n` line endings; paragraph ranges index into it.
+    pub text: String,
+    pub encoding: &'static str,
+    pub paragraphs: Vec<Paragraph>,
+    pub published: Option<NaiveDate>,
+    pub published_from: Option<DateSource>,
+    /// A dateline's day and month whose year is still unknown after reading the file alone.
+    pending_dateline: Option<pubdate::PartialDate>,
+    modified: Option<NaiveDate>,
+}
+
+impl Article {
+    #[must_use]
+    pub fn paragraph_text(&self, paragraph: &Paragraph) -> &str {
+        &self.text[paragraph.range()]
+    }
+}
+
+/// A file that could not be loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.reason, self.path.display())
+    }
+}
+
+/// Everything loaded from a set of paths: the articles in path order, and the problems.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub problems: Vec<Problem>,
+}
+
+/// Shared counters a UI polls while [`load_with_progress`] runs on another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub files_total: AtomicUsize,
+    pub files_done: AtomicUsize,
+    pub bytes_done: AtomicUsize,
+    cancelled: AtomicBool,
+}
+
+impl Progress {
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    #[must_use]
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+}
+
+/// Loads every article under `paths` (folders are walked recursively; hidden entries skipped).
+#[must_use]
+pub fn load(paths: &[PathBuf]) -> Corpus {
+    load_with_progress(paths, &Progress::default())
+}
+
+/// [`load`], reporting into `progress` and stopping early (with what was read) once cancelled.
+#[must_use]
+pub fn load_with_progress(paths: &[PathBuf], progress: &Progress) -> Corpus {
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    for root in paths {
+        collect_files(root, &mut files, &mut problems);
+    }
+    progress.files_total.store(files.len(), Ordering::Relaxed);
+    let results: Vec<Result<Article, Problem>> = files
+        .par_iter()
+        .filter(|_| !progress.is_cancelled())
+        .map(|(path, file)| {
+            let result = load_file(path, file.clone());
+            progress.files_done.fetch_add(1, Ordering::Relaxed);
+            if let Ok(article) = &result {
+                progress
+                    .bytes_done
+                    .fetch_add(article.text.len(), Ordering::Relaxed);
+            }
+            result
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    siblings::recover_missing_years(&mut articles);
+    Corpus { articles, problems }
+}
+
+/// Collects `(path, name relative to its root)` for every loadable file under `root`.
+fn collect_files(root: &Path, out: &mut Vec<(PathBuf, String)>, problems: &mut Vec<Problem>) {
+    let meta = match std::fs::metadata(root) {
+        Ok(meta) => meta,
+        Err(err) => {
+            problems.push(Problem {
+                path: root.to_owned(),
+                reason: format!("cannot open ({err})"),
+            });
+            return;
+        }
+    };
+    if meta.is_file() {
+        let name = root
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        out.push((root.to_owned(), name));
+        return;
+    }
+    let mut stack = vec![root.to_owned()];
+    let mut found = Vec::new();
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                problems.push(Problem {
+                    path: dir,
+                    reason: format!("cannot list folder ({err})"),
+                });
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(path),
+                Ok(_) if has_article_extension(&path) => found.push(path),
+                Ok(_) => {}
+                Err(err) => problems.push(Problem {
+                    path,
+                    reason: format!("cannot read ({err})"),
+                }),
+            }
+        }
+    }
+    found.sort();
+    out.extend(found.into_iter().map(|path| {
+        let rel = path.strip_prefix(root).unwrap_or(&path);
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        (path, name)
+    }));
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+fn load_file(path: &Path, file: String) -> Result<Article, Problem> {
+    let problem = |reason: String| Problem {
+        path: path.to_owned(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| problem(format!("cannot open ({e})")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(problem(format!(
+            "too large ({} MiB; the limit is {} MiB)",
+            meta.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| problem(format!("cannot read ({e})")))?;
+    let decoded = decode::decode(&bytes).map_err(|e| problem(e.to_string()))?;
+    let modified = meta
+        .modified()
+        .ok()
+        .map(|t| DateTime::<Utc>::from(t).date_naive());
+    let is_html = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let article = if is_html {
+        let page = html::extract(&decoded.text);
+        let meta_date = page.published.iter().find_map(|v| pubdate::from_meta(v));
+        build_article(
+            path,
+            file,
+            page.text,
+            decoded.encoding,
+            page.title,
+            meta_date,
+            modified,
+        )
+    } else {
+        build_article(
+            path,
+            file,
+            decoded.text,
+            decoded.encoding,
+            None,
+            None,
+            modified,
+        )
+    };
+    if article.paragraphs.is_empty() {
+        return Err(problem("no text (only markup or white space)".to_owned()));
+    }
+    Ok(article)
+}
+
+fn build_article(
+    path: &Path,
+    file: String,
+    text: String,
+    encoding: &'static str,
+    mut title: Option<String>,
+    meta_date: Option<pubdate::PartialDate>,
+    modified: Option<NaiveDate>,
+) -> Article {
+    let mut found = meta_date.map(|date| (date, DateSource::HtmlMeta));
+    let mut body_start = 0;
+    if let Some((date, fm_title, body)) = pubdate::front_matter(&text) {
+        body_start = body;
+        title = title.or(fm_title);
+        found = found.or(date.map(|d| (d, DateSource::FrontMatter)));
+    }
+    if let Some((date, body)) = pubdate::header(&text, body_start) {
+        // Only a header on the first lines is chopped off; the body keeps the rest.
+        if text[body_start..]
+            .lines()
+            .take(3)
+            .any(|l| !l.trim().is_empty())
+        {
+            body_start = body;
+        }
+        found = found.or(Some((date, DateSource::Header)));
+    }
+    let ranges = paragraphs::split(&text, body_start);
+    let first = ranges.first().map_or("", |r| &text[r.clone()]);
+    if found.is_none() {
+        found = pubdate::dateline(first).map(|d| (d, DateSource::Dateline));
+    }
+    let opening_end = ranges.get(2).or(ranges.last()).map_or(0, |r| r.end);
+    let mut published = found.and_then(|(d, source)| d.full().map(|d| (d, source)));
+    let pending_dateline = match found {
+        Some((d, DateSource::Dateline)) if d.year.is_none() => Some(d),
+        _ => None,
+    };
+    if published.is_none() && pending_dateline.is_none() {
+        published = pubdate::written_date(&text[body_start..opening_end.max(body_start)])
+            .and_then(pubdate::PartialDate::full)
+            .map(|d| (d, DateSource::Text))
+            .or_else(|| {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default();
+                pubdate::from_file_name(&name).map(|d| (d, DateSource::FileName))
+            });
+    }
+    if title.is_none() {
+        title = title_from_first_line(first, &ranges);
+    }
+    Article {
+        path: path.to_owned(),
+        file,
+        title,
+        encoding,
+        paragraphs: ranges
+            .into_iter()
+            .enumerate()
+            .map(|(index, r)| Paragraph {
+                index,
+                start: r.start,
+                end: r.end,
+            })
+            .collect(),
+        published: published.map(|(d, _)| d),
+        published_from: published.map(|(_, s)| s),
+        pending_dateline,
+        modified,
+        text,
+    }
+}
+
+/// A short first line without final punctuation that is not a dateline reads as a headline.
+fn title_from_first_line(first: &str, ranges: &[Range<usize>]) -> Option<String> {
+    let line = first.trim().trim_start_matches('#').trim();
+    let looks_like_title = ranges.len() > 1
+        && !line.is_empty()
+        && line.len() <= 140
+        && !line.contains('\n')
+        && !line.ends_with(['.', ',', ':', ';', '/'])
+        && pubdate::dateline(line).is_none()
+        && pubdate::find_date(line).is_none_or(|(_, r)| r.len() < line.len() / 2);
+    looks_like_title.then(|| line.to_owned())
+}

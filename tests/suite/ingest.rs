@@ -1,0 +1,190 @@
+use dateline::DateSource;
+use dateline::ingest::load;
+
+use crate::fixtures::{Dir, extract_json};
+
+#[test]
+fn sample_articles_are_dated_2022_01_07() {
+    let json = extract_json(&["assets/sample"]);
+    let articles = json["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 2);
+    for article in articles {
+        assert_eq!(article["published"], "2022-01-07", "{}", article["file"]);
+    }
+    assert_eq!(articles[0]["file"], "000_9c6cc9a4abd8fbcc.txt");
+    assert_eq!(articles[0]["published_from"], "sibling");
+    assert_eq!(articles[0]["published_inferred"], true);
+    assert_eq!(articles[1]["published_from"], "header");
+    let first = articles[1]["paragraphs"][0]["text"].as_str().expect("text");
+    assert!(
+        first.starts_with("Japanese and U.S."),
+        "header stays out of the body: {first}"
+    );
+    assert!(json["problems"].as_array().expect("problems").is_empty());
+}
+
+#[test]
+fn paragraph_ranges_index_the_decoded_text() {
+    let corpus = load(&[crate::fixtures::repo().join("assets/sample")]);
+    for article in &corpus.articles {
+        for p in &article.paragraphs {
+            let text = article.paragraph_text(p);
+            assert!(
+                !text.is_empty() && text.trim() == text,
+                "{}#{}",
+                article.file,
+                p.index
+            );
+        }
+    }
+    let one_line_each = &corpus.articles[0];
+    assert_eq!(one_line_each.paragraphs.len(), 15);
+}
+
+#[test]
+fn bad_files_become_problems_and_good_files_still_load() {
+    let dir = Dir::new();
+    dir.write("good.txt", "Date: 2021-03-03\n\nMinisters met in Geneva.\n");
+    let latin1: Vec<u8> = "Le ministre a déclaré à Genève que la réunion était terminée.\n"
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("Latin-1 fixture"))
+        .collect();
+    dir.write("latin1.txt", latin1);
+    let japanese = "北朝鮮は水曜日に極超音速ミサイルを発射したと主張している。日米の閣僚は金曜日にオンラインで協議した。";
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(japanese);
+    dir.write("sjis.txt", &sjis);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "UTF-16 text about talks."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    dir.write("utf16.txt", utf16);
+    dir.write("empty.txt", "");
+    dir.write("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0");
+    dir.write(".hidden.txt", "ignored");
+    dir.write(".git/config.txt", "ignored");
+    dir.write("notes.pdf", "not an article type");
+
+    let corpus = load(&[dir.path().to_owned()]);
+    let files: Vec<&str> = corpus.articles.iter().map(|a| a.file.as_str()).collect();
+    assert_eq!(files, ["good.txt", "latin1.txt", "sjis.txt", "utf16.txt"]);
+    let text = |name: &str| {
+        let a = corpus.articles.iter().find(|a| a.file == name).expect(name);
+        a.paragraph_text(&a.paragraphs[0]).to_owned()
+    };
+    assert!(text("latin1.txt").contains("déclaré à Genève"));
+    assert_eq!(text("sjis.txt"), japanese);
+    assert_eq!(text("utf16.txt"), "UTF-16 text about talks.");
+
+    let mut problems: Vec<(String, String)> = corpus
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                p.path.file_name().unwrap().to_string_lossy().into_owned(),
+                p.reason.clone(),
+            )
+        })
+        .collect();
+    problems.sort();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(problems[0].0, "empty.txt");
+    assert!(problems[0].1.contains("empty"));
+    assert_eq!(problems[1].0, "image.txt");
+    assert!(problems[1].1.contains("binary"));
+}
+
+#[test]
+fn unreadable_paths_are_problems() {
+    let dir = Dir::new();
+    let corpus = load(&[dir.path().join("missing-folder")]);
+    assert!(corpus.articles.is_empty());
+    assert_eq!(corpus.problems.len(), 1);
+    assert!(corpus.problems[0].reason.contains("cannot open"));
+}
+
+#[test]
+fn dateline_year_comes_from_the_sibling_report_of_the_same_story() {
+    let story = "Ministers from both countries met on Friday to discuss the alliance, \
+                 trade and the security of shipping lanes in the region.";
+    let dir = Dir::new();
+    dir.write("a.txt", format!("PARIS, 3 March, /AFP/\n{story}\n"));
+    dir.write("b.txt", format!("Published: March 3, 2019\n\n{story}\n"));
+    dir.write(
+        "c.txt",
+        "Published: March 3, 2021\n\nA different story on farm prices.\n",
+    );
+    let corpus = load(&[dir.path().to_owned()]);
+    let a = &corpus.articles[0];
+    assert_eq!(a.published.unwrap().to_string(), "2019-03-03");
+    assert_eq!(a.published_from, Some(DateSource::Sibling));
+}
+
+#[test]
+fn dateline_year_falls_back_to_the_nearest_dated_article() {
+    let dir = Dir::new();
+    dir.write(
+        "a.txt",
+        "BERLIN, Dec. 30 (Reuters) - The chancellor spoke.\n",
+    );
+    dir.write(
+        "b.txt",
+        "Date: 2022-01-02\n\nUnrelated farm prices story.\n",
+    );
+    let corpus = load(&[dir.path().to_owned()]);
+    let a = &corpus.articles[0];
+    assert_eq!(a.published.unwrap().to_string(), "2021-12-30");
+    assert_eq!(a.published_from, Some(DateSource::Folder));
+}
+
+#[test]
+fn an_article_with_no_date_at_all_takes_the_file_time() {
+    let dir = Dir::new();
+    dir.write(
+        "undated.md",
+        "# Talks resume\n\nNegotiators returned to the table.\n",
+    );
+    let corpus = load(&[dir.path().to_owned()]);
+    let a = &corpus.articles[0];
+    assert_eq!(a.published_from, Some(DateSource::FileTime));
+    assert!(a.published.is_some());
+    assert_eq!(a.title.as_deref(), Some("Talks resume"));
+}
+
+#[test]
+fn html_pages_front_matter_and_file_names_give_dates() {
+    let dir = Dir::new();
+    dir.write(
+        "page.html",
+        r#"<html><head><title>Summit ends</title><meta property="article:published_time" content="2021-10-04T08:00:00Z"></head><body><p>Leaders met.</p><script>x()</script><p>They left.</p></body></html>"#,
+    );
+    dir.write(
+        "post.md",
+        "---\ntitle: Vote count\ndate: 2020-11-04\n---\nThe count went on.\n",
+    );
+    dir.write("2019-05-06_wire.txt", "Officials said nothing new.\n");
+    dir.write(
+        "lede.txt",
+        "SEOUL, South Korea (AP) — North Korea on Jan. 5, 2022 fired a missile, officials said.\n",
+    );
+    let corpus = load(&[dir.path().to_owned()]);
+    let find = |name: &str| corpus.articles.iter().find(|a| a.file == name).expect(name);
+    let page = find("page.html");
+    assert_eq!(page.published.unwrap().to_string(), "2021-10-04");
+    assert_eq!(page.published_from, Some(DateSource::HtmlMeta));
+    assert_eq!(page.title.as_deref(), Some("Summit ends"));
+    assert_eq!(page.paragraphs.len(), 2);
+    let post = find("post.md");
+    assert_eq!(post.published.unwrap().to_string(), "2020-11-04");
+    assert_eq!(post.published_from, Some(DateSource::FrontMatter));
+    assert_eq!(
+        post.paragraph_text(&post.paragraphs[0]),
+        "The count went on."
+    );
+    let wire = find("2019-05-06_wire.txt");
+    assert_eq!(wire.published_from, Some(DateSource::FileName));
+    let lede = find("lede.txt");
+    assert_eq!(lede.published.unwrap().to_string(), "2022-01-05");
+    assert_eq!(lede.published_from, Some(DateSource::Text));
+}
