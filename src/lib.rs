@@ -8,3 +8,4 @@ pub mod ingest;
 
 pub use ingest::{Article, Corpus, DateSource, Paragraph, Problem};
 pub mod report;
+pub mod temporal;

@@ -1,10 +1,11 @@
 //! The `dateline` command: opens the timeline, or runs the pipeline headless.
 
-use std::io::Write;
+mod cli;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -31,19 +32,39 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Tag time expressions: `TimeML` files into --out-dir, or plain text against --dct.
+    Timex {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write tagged `TimeML` copies of the input .tml files here.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        /// Document creation time for plain-text input.
+        #[arg(long)]
+        dct: Option<NaiveDate>,
+        /// Print JSON (spans, values, intervals).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Extract { paths, json }) => extract(&paths, json),
+        Some(Command::Extract { paths, json }) => cli::extract(&paths, json),
+        Some(Command::Timex {
+            files,
+            out_dir,
+            dct,
+            json,
+        }) => cli::timex(&files, out_dir.as_deref(), dct, json),
         None => {
             let paths = if cli.paths.is_empty() {
                 vec![sample_folder()]
             } else {
                 cli.paths
             };
-            extract(&paths, false)
+            cli::extract(&paths, false)
         }
     };
     match result {
@@ -63,33 +84,4 @@ fn sample_folder() -> PathBuf {
     } else {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample")
     }
-}
-
-fn extract(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
-    let corpus = dateline::ingest::load(paths);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    if json {
-        let report = dateline::report::Report::new(&corpus);
-        serde_json::to_writer_pretty(&mut out, &report)
-            .context("writing JSON to standard output")?;
-        writeln!(out)?;
-    } else {
-        for article in &corpus.articles {
-            let date = article
-                .published
-                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-            let from = article.published_from.map_or("", |s| s.describe());
-            writeln!(
-                out,
-                "{date}  {}  ({from}, {} paragraphs)",
-                article.file,
-                article.paragraphs.len()
-            )?;
-        }
-        for problem in &corpus.problems {
-            writeln!(out, "problem: {problem}")?;
-        }
-    }
-    Ok(())
 }

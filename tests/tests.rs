@@ -4,3 +4,5 @@
 mod fixtures;
 #[path = "suite/ingest.rs"]
 mod ingest;
+#[path = "suite/temporal.rs"]
+mod temporal;

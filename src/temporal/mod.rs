@@ -1,0 +1,157 @@
+//! Time expressions: find every date phrase in a text and normalise it against the document
+//! creation time (DCT) to a TIMEX3 value and a calendar interval.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! let dct = NaiveDate::from_ymd_opt(2022, 1, 7).unwrap(); // a Friday
+//! let text = "North Korea fired a missile on Wednesday, officials said last month.";
+//! let found = dateline::temporal::tag(text, dct);
+//! assert_eq!(found[0].value, "2022-01-05");
+//! assert_eq!(&text[found[0].start..found[0].end], "Wednesday");
+//! assert_eq!(found[1].value, "2021-12");
+//! ```
+
+mod grammar;
+pub mod lexicon;
+mod tense;
+pub mod timeml;
+pub mod value;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+pub use value::{Interval, Mod, Precision, TimexType};
+
+use grammar::Grammar;
+use lexicon::{Lex, Token, Unit};
+
+/// One time expression: byte span, TIMEX3 type/value/mod, and its calendar interval if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Timex {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    pub value: String,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Mod>,
+    pub interval: Option<Interval>,
+}
+
+/// Tags `text`, resolving relative expressions against `dct`.
+#[must_use]
+pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
+    let mut tokens = Vec::new();
+    let mut out = Vec::new();
+    tag_into(text, dct, &mut tokens, &mut out);
+    out
+}
+
+/// [`tag`] reusing caller-owned buffers, for hot loops over many documents.
+pub fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut Vec<Timex>) {
+    out.clear();
+    lexicon::tokenize(text, tokens);
+    let mut grammar = Grammar {
+        text,
+        toks: tokens,
+        dct,
+        anchor: dct,
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        if !can_start(tokens[i].lex) {
+            i += 1;
+            continue;
+        }
+        let Some(hit) = grammar.match_at(i) else {
+            i += 1;
+            continue;
+        };
+        let start = tokens[hit.start].start as usize;
+        let end = tokens[hit.end - 1].end as usize;
+        let interval = match hit.kind {
+            TimexType::Date | TimexType::Time => value::interval_of(&hit.value, hit.modifier)
+                .or_else(|| value::coarse_interval_of(&hit.value)),
+            _ => None,
+        };
+        if let Some(iv) = interval
+            && iv.precision <= Precision::Month
+            && iv.start.year() > 1000
+        {
+            grammar.anchor = iv.start;
+        }
+        out.push(Timex {
+            start,
+            end,
+            kind: hit.kind,
+            value: hit.value,
+            modifier: hit.modifier,
+            interval,
+        });
+        i = hit.end.max(i + 1);
+    }
+    anchor_durations(text, tokens, out);
+}
+
+fn can_start(lex: Lex) -> bool {
+    !matches!(lex, Lex::Other | Lex::Punct(_) | Lex::PartOfDay(_))
+        && !matches!(lex, Lex::Unit(u, _) if u != Unit::Year)
+}
+
+/// "over five years from April": a duration followed by `from`/`starting` and a date spans
+/// from that date's start, which is what the timeline needs.
+fn anchor_durations(text: &str, _tokens: &[Token], out: &mut [Timex]) {
+    for k in 1..out.len() {
+        let (before, after) = out.split_at_mut(k);
+        let duration = &mut before[k - 1];
+        let date = &after[0];
+        if duration.kind != TimexType::Duration {
+            continue;
+        }
+        let between = text[duration.end..date.start].trim().to_ascii_lowercase();
+        if !matches!(
+            between.as_str(),
+            "from" | "starting" | "starting in" | "beginning" | "beginning in" | "starting from"
+        ) {
+            continue;
+        }
+        if let (Some(from), Some(length)) = (date.interval, parse_duration(&duration.value)) {
+            let end = length.add_to(from.start).pred_opt().unwrap_or(from.start);
+            duration.interval = Some(Interval {
+                start: from.start,
+                end,
+                precision: from.precision,
+            });
+        }
+    }
+}
+
+/// A whole-unit duration (`P5Y`, `P3M`, `P2W`, `P10D`).
+struct Length {
+    count: i32,
+    unit: char,
+}
+
+impl Length {
+    fn add_to(&self, d: NaiveDate) -> NaiveDate {
+        match self.unit {
+            'Y' => crate::calendar::add_months(d, self.count * 12),
+            'M' => crate::calendar::add_months(d, self.count),
+            'W' => d + chrono::Duration::weeks(i64::from(self.count)),
+            _ => d + chrono::Duration::days(i64::from(self.count)),
+        }
+    }
+}
+
+fn parse_duration(value: &str) -> Option<Length> {
+    let body = value.strip_prefix('P')?;
+    if body.starts_with('T') {
+        return None;
+    }
+    let unit = body.chars().last()?;
+    let count = body[..body.len() - 1].parse().ok()?;
+    Some(Length { count, unit })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,185 @@
+//! Which way an underspecified date points: the tense of the clause around it.
+
+use super::lexicon::{Lex, Token};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+const FUTURE: [&str; 14] = [
+    "will",
+    "ll",
+    "shall",
+    "going",
+    "expected",
+    "expects",
+    "plans",
+    "planned",
+    "scheduled",
+    "due",
+    "intends",
+    "set",
+    "next",
+    "upcoming",
+];
+const PAST: [&str; 12] = [
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "last",
+    "earlier",
+    "previously",
+    "former",
+    "since",
+    "been",
+    "already",
+];
+const PRESENT: [&str; 5] = ["is", "are", "am", "has", "have"];
+const IRREGULAR_PAST: [&str; 56] = [
+    "held",
+    "met",
+    "said",
+    "made",
+    "took",
+    "became",
+    "began",
+    "came",
+    "went",
+    "told",
+    "gave",
+    "won",
+    "lost",
+    "left",
+    "found",
+    "fell",
+    "rose",
+    "saw",
+    "got",
+    "put",
+    "sent",
+    "spent",
+    "paid",
+    "sold",
+    "bought",
+    "brought",
+    "thought",
+    "knew",
+    "grew",
+    "led",
+    "built",
+    "hit",
+    "cut",
+    "kept",
+    "ran",
+    "shot",
+    "struck",
+    "wrote",
+    "spoke",
+    "chose",
+    "broke",
+    "drove",
+    "flew",
+    "threw",
+    "fought",
+    "sought",
+    "taught",
+    "caught",
+    "felt",
+    "heard",
+    "meant",
+    "stood",
+    "understood",
+    "withdrew",
+    "swore",
+    "forecast",
+];
+
+/// The tense governing token `at`: cues in its own clause first (looking back, then ahead),
+/// then anywhere in the sentence, nearest first.
+#[must_use]
+pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> Tense {
+    let word = |t: &Token| &text[t.start as usize..t.end as usize];
+    let is_clause_end = |t: &Token| matches!(t.lex, Lex::Punct(b',' | b';' | b':' | b'(' | b')'));
+    let is_sentence_end = |i: usize| {
+        let t = &toks[i];
+        matches!(t.lex, Lex::Punct(b'!' | b'?'))
+            || (matches!(t.lex, Lex::Punct(b'.'))
+                && toks
+                    .get(i + 1)
+                    .is_none_or(|n| n.capitalized || matches!(n.lex, Lex::Punct(_)))
+                && i > 0
+                && toks[i - 1].end - toks[i - 1].start > 3)
+            || (i > 0 && text[toks[i - 1].end as usize..t.start as usize].contains("\n\n"))
+    };
+    for cross_commas in [false, true] {
+        let mut back = at;
+        let mut steps = 0;
+        while back > 0 && steps < 25 {
+            back -= 1;
+            steps += 1;
+            if is_sentence_end(back) || (!cross_commas && is_clause_end(&toks[back])) {
+                break;
+            }
+            if let Some(t) = cue(word(&toks[back]), toks.get(back + 1).map(&word)) {
+                return t;
+            }
+        }
+        let mut fwd = span_end;
+        let mut steps = 0;
+        while fwd < toks.len() && steps < 15 {
+            if is_sentence_end(fwd) || (!cross_commas && is_clause_end(&toks[fwd])) {
+                break;
+            }
+            if let Some(t) = cue(word(&toks[fwd]), toks.get(fwd + 1).map(&word)) {
+                return t;
+            }
+            fwd += 1;
+            steps += 1;
+        }
+    }
+    Tense::Unknown
+}
+
+fn cue(word: &str, next: Option<&str>) -> Option<Tense> {
+    if word.len() < 2 || !word.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let w = lower.as_str();
+    if FUTURE.contains(&w) || (w == "to" && next.is_some_and(|n| n == "be")) {
+        return Some(Tense::Future);
+    }
+    if PAST.contains(&w) || IRREGULAR_PAST.contains(&w) {
+        return Some(Tense::Past);
+    }
+    if PRESENT.contains(&w) {
+        return Some(Tense::Present);
+    }
+    let regular_past = w.len() > 4
+        && w.ends_with("ed")
+        && !matches!(
+            w,
+            "need"
+                | "speed"
+                | "indeed"
+                | "proceed"
+                | "exceed"
+                | "succeed"
+                | "feed"
+                | "seed"
+                | "united"
+                | "based"
+                | "related"
+                | "limited"
+                | "expected"
+                | "planned"
+                | "scheduled"
+        );
+    regular_past.then_some(Tense::Past)
+}

@@ -1,0 +1,316 @@
+use chrono::NaiveDate;
+
+use super::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// (phrase as tagged, value) pairs of `text` at `dct`.
+fn values(text: &str, dct: NaiveDate) -> Vec<(String, String)> {
+    tag(text, dct)
+        .into_iter()
+        .map(|t| (text[t.start..t.end].to_owned(), t.value))
+        .collect()
+}
+
+fn one(text: &str, dct: NaiveDate) -> String {
+    let v = values(text, dct);
+    assert_eq!(v.len(), 1, "{text}: {v:?}");
+    v[0].1.clone()
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_owned(), b.to_owned())
+}
+
+// A Friday, a Monday around a year boundary, and a leap day.
+const FRI: (i32, u32, u32) = (2022, 1, 7);
+
+#[test]
+fn seed_expressions_resolve_as_the_gold_expects() {
+    let dct = d(FRI.0, FRI.1, FRI.2);
+    assert_eq!(
+        one(
+            "North Korea, which fired what it claims was a newly developed hypersonic missile on Wednesday.",
+            dct
+        ),
+        "2022-01-05"
+    );
+    assert_eq!(
+        one(
+            "Austin was found to have contracted the novel coronavirus on Sunday and has been working from home.",
+            dct
+        ),
+        "2022-01-02"
+    );
+    assert_eq!(
+        one(
+            "who was approved as envoy by the Senate last month, is also participating",
+            dct
+        ),
+        "2021-12"
+    );
+    let t = tag(
+        "since Prime Minister Fumio Kishida became Japan’s leader in early October and Hayashi took up his post in early November.",
+        dct,
+    );
+    assert_eq!(t.len(), 2);
+    assert_eq!(
+        (t[0].value.as_str(), t[0].modifier),
+        ("2021-10", Some(Mod::Start))
+    );
+    let iv = t[0].interval.unwrap();
+    assert!(iv.start >= d(2021, 10, 1) && iv.end <= d(2021, 10, 31) && iv.end < d(2021, 10, 31));
+    assert_eq!(t[1].value, "2021-11");
+    assert_eq!(
+        one(
+            "the talks, which were last held in person in Tokyo in March, according to",
+            dct
+        ),
+        "2021-03"
+    );
+    assert_eq!(
+        one(
+            "The meeting, last held in person in Tokyo in March, is the first since",
+            dct
+        ),
+        "2021-03"
+    );
+    let year_end = tag(
+        "ahead of a review of its long-term guideline by the year-end.",
+        dct,
+    );
+    assert_eq!(year_end[0].value, "2022-12");
+    assert_eq!(
+        one(
+            "ministers began a virtual ministerial security meeting Friday, aiming",
+            dct
+        ),
+        "2022-01-07"
+    );
+    assert_eq!(
+        one("defense chiefs on Friday shared their concerns", dct),
+        "2022-01-07"
+    );
+}
+
+#[test]
+fn duration_anchored_to_a_date_is_an_interval() {
+    let dct = d(2022, 1, 7);
+    let t = tag(
+        "Tokyo will pay 1.05 trillion yen over five years from April.",
+        dct,
+    );
+    assert_eq!(t[0].value, "P5Y");
+    assert_eq!(t[1].value, "2022-04");
+    let iv = t[0].interval.unwrap();
+    assert_eq!((iv.start, iv.end), (d(2022, 4, 1), d(2027, 3, 31)));
+}
+
+#[test]
+fn weekdays_follow_tense_from_every_weekday() {
+    // DCT Monday 2021-12-27: past Friday is Dec 24, future Friday is Dec 31.
+    let mon = d(2021, 12, 27);
+    assert_eq!(one("The minister resigned on Friday.", mon), "2021-12-24");
+    assert_eq!(
+        one("The minister will resign on Friday.", mon),
+        "2021-12-31"
+    );
+    assert_eq!(
+        one("Talks are expected to resume Tuesday.", mon),
+        "2021-12-28"
+    );
+    // DCT Sunday: "Sunday" in the lede is the day itself.
+    assert_eq!(
+        one("Voters went to the polls Sunday.", d(2022, 1, 2)),
+        "2022-01-02"
+    );
+    // Across a year boundary, "next Monday" from Thursday 2021-12-30.
+    assert_eq!(one("They meet next Monday.", d(2021, 12, 30)), "2022-01-03");
+    assert_eq!(one("He left last Tuesday.", d(2022, 1, 1)), "2021-12-28");
+}
+
+#[test]
+fn deictic_words() {
+    let dct = d(2024, 3, 1); // the day after a leap day
+    assert_eq!(one("Officials said yesterday.", dct), "2024-02-29");
+    assert_eq!(one("The vote is today.", dct), "2024-03-01");
+    assert_eq!(one("We land tomorrow.", dct), "2024-03-02");
+    assert_eq!(one("He is now in Paris.", dct), "PRESENT_REF");
+    assert_eq!(one("They recently agreed.", dct), "PAST_REF");
+    assert_eq!(one("He arrives tonight.", dct), "2024-03-01TNI");
+    assert_eq!(one("It ended this morning.", dct), "2024-03-01TMO");
+}
+
+#[test]
+fn relative_units_and_year_boundaries() {
+    let jan = d(2022, 1, 7);
+    assert_eq!(one("Prices rose last month.", jan), "2021-12");
+    assert_eq!(one("Prices will rise next month.", jan), "2022-02");
+    assert_eq!(one("Sales fell last year.", jan), "2021");
+    assert_eq!(one("Growth this year.", jan), "2022");
+    assert_eq!(one("We met last week.", jan), "2021-W52");
+    assert_eq!(one("It happened two days ago.", jan), "2022-01-05");
+    assert_eq!(one("It happened three weeks ago.", jan), "2021-W50");
+    assert_eq!(one("Sales fell in the fourth quarter.", jan), "2021-Q4");
+    assert_eq!(
+        one("Sales rose in the first quarter.", d(2022, 5, 1)),
+        "2022-Q1"
+    );
+    assert_eq!(
+        one(
+            "The company expects results in the second half.",
+            d(2022, 3, 1)
+        ),
+        "2022-H2"
+    );
+    assert_eq!(one("Leap day: Feb. 29, 2024 was busy.", jan), "2024-02-29");
+    assert_eq!(
+        one("Profit rose 5% from a year earlier.", d(1989, 10, 26)),
+        "1988"
+    );
+    assert_eq!(
+        one("Profit rose in the year-earlier quarter.", d(1989, 10, 26)),
+        "1988-Q3"
+    );
+}
+
+#[test]
+fn anaphoric_expressions_use_the_last_date() {
+    let dct = d(2022, 1, 7);
+    let v = values(
+        "The treaty was signed on March 3, 2019. Two days later, it was ratified. The next day, protests began.",
+        dct,
+    );
+    assert_eq!(
+        v,
+        [
+            pair("March 3, 2019", "2019-03-03"),
+            pair("Two days later", "2019-03-05"),
+            pair("The next day", "2019-03-06")
+        ]
+    );
+}
+
+#[test]
+fn months_and_seasons_with_tense() {
+    let jan = d(2022, 1, 7);
+    assert_eq!(one("The plant closed in March.", jan), "2021-03");
+    assert_eq!(one("The plant will close in March.", jan), "2022-03");
+    assert_eq!(one("Prices rose in mid-2021.", jan), "2021");
+    assert_eq!(
+        tag("Prices rose in mid-2021.", jan)[0].modifier,
+        Some(Mod::Mid)
+    );
+    assert_eq!(one("It worsened late last year.", jan), "2021");
+    assert_eq!(one("They will decide this spring.", jan), "2022-SP");
+    assert_eq!(one("The company was founded in 1998.", jan), "1998");
+    assert_eq!(one("It peaked in the 1990s.", jan), "199X");
+    assert_eq!(one("Results for fiscal 2022 beat forecasts.", jan), "2022");
+    assert_eq!(
+        one("He arrived at 3 p.m. to speak.", jan),
+        "2022-01-07T15:00"
+    );
+    assert_eq!(one("The review ends at the end of the year.", jan), "2022");
+    assert_eq!(one("Friday morning brought snow.", jan), "2022-01-07TMO");
+}
+
+#[test]
+fn absolute_dates_in_common_forms() {
+    let dct = d(2022, 3, 15);
+    for (text, want) in [
+        ("on January 7, 2022 they met", "2022-01-07"),
+        ("on 7 Jan. 2022 they met", "2022-01-07"),
+        ("on 2022-01-07 they met", "2022-01-07"),
+        ("on 01/07/2022 they met", "2022-01-07"),
+        ("They met on Jan. 7 in Geneva.", "2022-01-07"),
+        ("The deal closed on the 7th.", "2022-03-07"),
+        ("By Wednesday, March 2, 2022, it was over.", "2022-03-02"),
+    ] {
+        assert_eq!(one(text, dct), want, "{text}");
+    }
+}
+
+#[test]
+fn durations_and_sets_are_not_dates() {
+    let dct = d(2022, 1, 7);
+    let v = values(
+        "He served five years, a decade in all, then 48 hours of talks and a two-year deal.",
+        dct,
+    );
+    assert_eq!(
+        v,
+        [
+            pair("five years", "P5Y"),
+            pair("a decade", "P10Y"),
+            pair("48 hours", "PT48H"),
+            pair("two-year", "P2Y")
+        ]
+    );
+    assert_eq!(
+        tag("He served five years.", dct)[0].kind,
+        TimexType::Duration
+    );
+    let sets = tag("They meet every week and report annually.", dct);
+    assert_eq!(
+        sets.iter()
+            .map(|t| (t.kind, t.value.as_str()))
+            .collect::<Vec<_>>(),
+        [(TimexType::Set, "P1W"), (TimexType::Set, "P1Y")]
+    );
+    assert_eq!(one("They meet every Monday.", dct), "XXXX-WXX-1");
+    assert_eq!(one("The ban lasts up to 180 days.", dct), "P180D");
+}
+
+#[test]
+fn hostile_text_never_panics() {
+    let dct = d(2022, 1, 7);
+    let nasty = [
+        "",
+        "the",
+        "the the the",
+        "31/31/31",
+        "Feb. 30, 2022",
+        "9999-99-99",
+        "the 99th",
+        "every",
+        "a-",
+        "-year",
+        "’’’",
+        "mid-",
+        "¥¥¥ 東京 2022年1月7日",
+        "January 0",
+        "12:99 p.m.",
+        "0 a.m.",
+        "the end of",
+        "early",
+        "last",
+        "in",
+        "up to",
+    ];
+    for text in nasty {
+        let _ = tag(text, dct);
+    }
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let words = [
+        "the", "last", "next", "year", "-", "2022", "Jan", ".", "7", "week", "ago", "early", "mid",
+        "of", "end", "Friday", "p", "m", "a", ":", "30", "every", "¥", "é", "quarter", "third",
+        "half", "fiscal", "the", "1990s", "'", "s", "from", "later",
+    ];
+    for _ in 0..5000 {
+        let mut s = String::new();
+        for _ in 0..12 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(words[(seed % words.len() as u64) as usize]);
+            if seed & 0x100 != 0 {
+                s.push(' ');
+            }
+        }
+        for t in tag(&s, dct) {
+            assert!(t.start < t.end && t.end <= s.len() && s.is_char_boundary(t.start));
+        }
+    }
+}
