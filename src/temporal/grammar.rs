@@ -24,6 +24,8 @@ pub struct Grammar<'a> {
     pub dct: NaiveDate,
     /// The last date mentioned, for "the next day", "two weeks later", "a year earlier".
     pub anchor: NaiveDate,
+    /// The last quarter mentioned: in earnings copy "a year earlier" means that quarter.
+    pub anchor_quarter: Option<(i32, u32)>,
 }
 
 // Returns Option so every matcher arm can end with it.
@@ -72,7 +74,16 @@ impl Grammar<'_> {
     }
 
     fn tense(&self, start: usize, end: usize) -> Tense {
-        tense_at(self.text, self.toks, start, end)
+        tense_at(self.text, self.toks, start, end).0
+    }
+
+    /// The tense only when a cue sits in the expression's own clause: a weaker signal is
+    /// worse than the calendar's own default.
+    fn clause_tense(&self, start: usize, end: usize) -> Tense {
+        match tense_at(self.text, self.toks, start, end) {
+            (t, true) => t,
+            _ => Tense::Unknown,
+        }
     }
 
     /// The longest expression starting at token `i`, if any.
@@ -98,6 +109,7 @@ impl Grammar<'_> {
                 self.bounded_duration(i)
             }
             Lex::Num(..) => self.number(i),
+            Lex::NumWord(19 | 20) if self.spelled_year(i).is_some() => self.spelled_year(i),
             Lex::NumWord(_) | Lex::Kw(Kw::A | Kw::Several | Kw::Few | Kw::SomeQty | Kw::Many) => {
                 self.quantity_expr(i, i)
             }
@@ -110,18 +122,9 @@ impl Grammar<'_> {
             Lex::Kw(Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Annually) => self.frequency(i),
             Lex::Kw(Kw::Fiscal) => self.fiscal(i, i),
             Lex::Unit(Unit::Year, false) => self.year_compound(i, i),
-            Lex::Kw(Kw::Noon) => hit(
-                i,
-                i + 1,
-                TimexType::Time,
-                format!("{}T12:00", day_value(self.dct)),
-            ),
-            Lex::Kw(Kw::Midnight) => hit(
-                i,
-                i + 1,
-                TimexType::Time,
-                format!("{}T24:00", day_value(self.dct)),
-            ),
+            Lex::Kw(Kw::Noon) => self.time_on_day(i, i + 1, "T12:00"),
+            Lex::Kw(Kw::Midnight) => self.time_on_day(i, i + 1, "T24:00"),
+            Lex::Other => self.holiday(i),
             Lex::Kw(_) => self.deictic(i),
             _ => None,
         }?;
@@ -132,6 +135,9 @@ impl Grammar<'_> {
 
     fn the(&self, i: usize) -> Option<Hit> {
         let j = i + 1;
+        if self.word_is(j, "near") && (self.kw(j + 1, Kw::Future) || self.word_is(j + 1, "term")) {
+            return hit(i, j + 2, TimexType::Date, "FUTURE_REF".into());
+        }
         match self.lex(j) {
             Lex::Kw(Kw::Past)
                 if matches!(
@@ -162,6 +168,7 @@ impl Grammar<'_> {
             ),
             Lex::Ordinal(n)
                 if n <= 31
+                    && self.word(j).starts_with(|c: char| c.is_ascii_digit())
                     && !matches!(
                         self.lex(j + 1),
                         Lex::Unit(..) | Lex::Kw(Kw::Half | Kw::Fiscal) | Lex::NumWord(_)
@@ -206,6 +213,10 @@ impl Grammar<'_> {
     /// "the year", "the quarter", "the week", "the weekend", "the month", "the day".
     fn the_unit(&self, i: usize, j: usize, unit: Unit) -> Option<Hit> {
         let d = self.dct;
+        // "the year ended March 31": a fiscal year as a length of time.
+        if unit == Unit::Year && self.kw(j + 1, Kw::Ended) {
+            return hit(i, j + 1, TimexType::Duration, "P1Y".into());
+        }
         let value = match unit {
             Unit::Year => d.year().to_string(),
             Unit::Quarter => {
@@ -392,6 +403,10 @@ impl Grammar<'_> {
                     format!("{}T{}", day_value(day), p.code()),
                 )
             }
+            // "recent talks", "the current crisis": the adjective alone refers to a time.
+            _ if i == rel && word == Lex::Kw(Kw::Current) => {
+                hit(i, i + 1, TimexType::Date, "PRESENT_REF".into())
+            }
             _ => None,
         }
     }
@@ -522,12 +537,30 @@ impl Grammar<'_> {
             (false, 12) => 0,
             (false, h) => h,
         };
-        let day = self.dct;
+        self.time_on_day(i, after, &format!("T{h24:02}:{minute:02}"))
+    }
+
+    /// A clock time, then an optional time zone and weekday: "10 p.m. EST Tuesday".
+    fn time_on_day(&self, start: usize, after: usize, time: &str) -> Option<Hit> {
+        let mut k = after;
+        let zone = self.word(k);
+        if zone.len() == 3 && zone.bytes().all(|b| b.is_ascii_uppercase()) && zone.ends_with('T') {
+            k += 1;
+        }
+        if let Lex::Weekday(wd) = self.lex(k) {
+            let date = self.resolve_weekday(wd, start, k + 1);
+            return hit(
+                start,
+                k + 1,
+                TimexType::Time,
+                format!("{}{time}", day_value(date)),
+            );
+        }
         hit(
-            i,
+            start,
             after,
             TimexType::Time,
-            format!("{}T{h24:02}:{minute:02}", day_value(day)),
+            format!("{}{time}", day_value(self.dct)),
         )
     }
 
@@ -576,7 +609,7 @@ impl Grammar<'_> {
                     | "feet"
                     | "meters"
             );
-        if quantity_follows || (self.punct(i + 1, b',') && self.glued(i + 1)) {
+        if quantity_follows {
             return None;
         }
         let prev = if i > 0 { self.word(i - 1) } else { "" };
@@ -658,6 +691,12 @@ impl Grammar<'_> {
         let Lex::Unit(unit, plural) = self.lex(unit_at) else {
             return None;
         };
+        // "a two day visit": a singular unit after a count is an adjective even unhyphenated.
+        let attributive = !plural
+            && n.is_some_and(|n| n > 1)
+            && matches!(self.lex(unit_at + 1), Lex::Other)
+            && !self.toks.get(unit_at + 1).is_some_and(|t| t.capitalized);
+        let adjectival = adjectival || attributive;
         let singular_ok = n == Some(1) || adjectival;
         if !plural && !singular_ok {
             return None;
@@ -669,6 +708,27 @@ impl Grammar<'_> {
             return None;
         }
         let after = unit_at + 1;
+        // "a 6-year-old boy" is an age, not a time.
+        if adjectival && self.punct(after, b'-') && self.word_is(after + 1, "old") {
+            return None;
+        }
+        // "$1.76 a year", "four flights a week", "24 hours a day": a frequency.
+        let relative_word = matches!(self.lex(after), Lex::Kw(Kw::Ago | Kw::Earlier | Kw::Later));
+        if matches!(self.lex(i), Lex::Kw(Kw::A))
+            && !plural
+            && !relative_word
+            && self.count_before(i)
+        {
+            return hit(start, after, TimexType::Set, duration_value(Some(1), unit));
+        }
+        if n == Some(1)
+            && unit == Unit::Year
+            && !adjectival
+            && let (Some((y, q)), Lex::Kw(Kw::Ago | Kw::Earlier)) =
+                (self.anchor_quarter, self.lex(after))
+        {
+            return hit(start, after + 1, TimexType::Date, format!("{}-Q{q}", y - 1));
+        }
         if !adjectival {
             let sign = match self.lex(after) {
                 Lex::Kw(Kw::Ago) => Some((self.dct, -1)),
@@ -692,6 +752,13 @@ impl Grammar<'_> {
         }
         let kind = TimexType::Duration;
         hit(start, after, kind, duration_value(n, unit))
+    }
+
+    /// A number just before `i` ("four flights a week", "$2 a share a year").
+    fn count_before(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|k| {
+            matches!(self.lex(k), Lex::Num(..) | Lex::NumWord(_)) || self.word_is(k, "times")
+        })
     }
 
     /// "up to 180 days", "more than five years", "about two weeks", "nearly a decade".
@@ -741,6 +808,22 @@ impl Grammar<'_> {
             }
             Lex::Ordinal(day) if (1..=31).contains(&day) => self.month_day(i, i, m, day),
             Lex::Num(y, 4) => hit(i, k + 1, TimexType::Date, month_value(y as i32, m)),
+            // "June last year", "January this year"
+            Lex::Kw(rel @ (Kw::This | Kw::Last | Kw::Next))
+                if matches!(self.lex(k + 1), Lex::Unit(Unit::Year, false)) =>
+            {
+                let shift = match rel {
+                    Kw::Last => -1,
+                    Kw::Next => 1,
+                    _ => 0,
+                };
+                hit(
+                    i,
+                    k + 2,
+                    TimexType::Date,
+                    month_value(self.dct.year() + shift, m),
+                )
+            }
             Lex::Kw(Kw::Of) if matches!(self.lex(k + 1), Lex::Num(_, 4)) => match self.lex(k + 1) {
                 Lex::Num(y, _) => hit(i, k + 2, TimexType::Date, month_value(y as i32, m)),
                 _ => None,
@@ -842,35 +925,31 @@ impl Grammar<'_> {
             (first, last)
         };
         let this = d.year();
-        match self.tense(start, end) {
-            Tense::Past => {
-                if candidate(this).0 <= d {
-                    this
-                } else {
-                    this - 1
-                }
+        let dist = |y: i32| {
+            let (a, b) = candidate(y);
+            if a <= d && d <= b {
+                0
+            } else {
+                (a - d).num_days().abs().min((b - d).num_days().abs())
             }
-            Tense::Future => {
-                if candidate(this).1 >= d {
-                    this
-                } else {
-                    this + 1
-                }
-            }
-            _ => {
-                let dist = |y: i32| {
-                    let (a, b) = candidate(y);
-                    if a <= d && d <= b {
-                        0
-                    } else {
-                        (a - d).num_days().abs().min((b - d).num_days().abs())
-                    }
-                };
-                [this, this - 1, this + 1]
-                    .into_iter()
-                    .min_by_key(|&y| dist(y))
-                    .unwrap_or(this)
-            }
+        };
+        let nearest = [this, this - 1, this + 1]
+            .into_iter()
+            .min_by_key(|&y| dist(y))
+            .unwrap_or(this);
+        let directed = match self.clause_tense(start, end) {
+            Tense::Past if candidate(this).0 <= d => this,
+            Tense::Past => this - 1,
+            Tense::Future if candidate(this).1 >= d => this,
+            Tense::Future => this + 1,
+            _ => nearest,
+        };
+        // A reporter writes the year of a day that is not near: "Jan. 14" eight days ahead
+        // of the article is that Jan. 14 even in a past-tense clause.
+        if day.is_some() && dist(directed) > 183 {
+            nearest
+        } else {
+            directed
         }
     }
 
@@ -913,9 +992,9 @@ impl Grammar<'_> {
     /// A bare weekday: the document date itself when they agree, else the previous one in past
     /// or unmarked tense and the next one in future tense.
     fn resolve_weekday(&self, wd: Weekday, start: usize, end: usize) -> NaiveDate {
-        match self.tense(start, end) {
-            Tense::Future => next_weekday(self.dct, wd, true),
-            Tense::Present if wd != self.dct.weekday() => next_weekday(self.dct, wd, true),
+        match self.clause_tense(start, end) {
+            // "The talks resume Monday": present tense with a weekday is a plan.
+            Tense::Future | Tense::Present => next_weekday(self.dct, wd, true),
             _ => previous_weekday(self.dct, wd, true),
         }
     }
@@ -1063,10 +1142,69 @@ impl Grammar<'_> {
                     let (y, q) = previous_quarter(d);
                     return hit(start, k + 2, TimexType::Date, format!("{}-Q{q}", y - 1));
                 }
+                if let Some((y, q)) = self.anchor_quarter {
+                    return hit(start, k + 1, TimexType::Date, format!("{}-Q{q}", y - 1));
+                }
                 hit(start, k + 1, TimexType::Date, (d.year() - 1).to_string())
             }
             _ => None,
         }
+    }
+
+    /// "nineteen ninety-six", "nineteen eighty", "two thousand": years written out.
+    fn spelled_year(&self, i: usize) -> Option<Hit> {
+        let Lex::NumWord(century @ (19 | 20)) = self.lex(i) else {
+            return None;
+        };
+        let Lex::NumWord(tens) = self.lex(i + 1) else {
+            return None;
+        };
+        if !(20..=90).contains(&tens) || tens % 10 != 0 {
+            return None;
+        }
+        let (units, end) = match self.hyphen(i + 2).map(|k| (k, self.lex(k))) {
+            Some((k, Lex::NumWord(u))) if u < 10 => (u, k + 1),
+            _ => (0, i + 2),
+        };
+        let year = century * 100 + tens + units;
+        hit(i, end, TimexType::Date, year.to_string())
+    }
+
+    /// Fixed-date holidays and Thanksgiving: "Christmas", "New Year's Day", "Thanksgiving Day".
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let word = self.word(i);
+        let (month, day, len) = match word {
+            "Christmas" if self.word_is(i + 1, "Eve") => (12, 24, 2),
+            "Christmas" => (12, 25, if self.word_is(i + 1, "Day") { 2 } else { 1 }),
+            "Thanksgiving" => (11, 0, if self.word_is(i + 1, "Day") { 2 } else { 1 }),
+            "Independence" if self.word_is(i + 1, "Day") => (7, 4, 2),
+            "Halloween" => (10, 31, 1),
+            "New"
+                if self.word_is(i + 1, "Year")
+                    && self.punct(i + 2, b'\'')
+                    && self.word_is(i + 3, "s") =>
+            {
+                if self.word_is(i + 4, "Eve") {
+                    (12, 31, 5)
+                } else if self.word_is(i + 4, "Day") {
+                    (1, 1, 5)
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        let end = i + len;
+        let y = self.resolve_year(i, end, month, Some(day.max(1)));
+        let date = if day == 0 {
+            // Fourth Thursday of November.
+            let first = ymd(y, 11, 1)?;
+            let to_thu = (7 + 3 - first.weekday().num_days_from_monday()) % 7;
+            first + Duration::days(i64::from(to_thu + 21))
+        } else {
+            ymd(y, month, day)?
+        };
+        hit(i, end, TimexType::Date, day_value(date))
     }
 
     // ----- sets and deictic words -------------------------------------------------------
@@ -1113,11 +1251,7 @@ impl Grammar<'_> {
             Lex::Kw(Kw::Tomorrow) => (TimexType::Date, day_value(d + Duration::days(1))),
             Lex::Kw(Kw::Tonight) => (TimexType::Time, format!("{}TNI", day_value(d))),
             Lex::Kw(Kw::Now | Kw::Currently) => (TimexType::Date, "PRESENT_REF".into()),
-            Lex::Kw(Kw::Recently | Kw::Previously) => (TimexType::Date, "PAST_REF".into()),
-            Lex::Kw(Kw::Soon) => (TimexType::Date, "FUTURE_REF".into()),
-            Lex::Kw(Kw::Future) if i > 0 && matches!(self.word(i - 1), "near" | "in") => {
-                (TimexType::Date, "FUTURE_REF".into())
-            }
+            Lex::Kw(Kw::Recently) => (TimexType::Date, "PAST_REF".into()),
             _ => return None,
         };
         let day = match self.lex(i) {

@@ -56,10 +56,11 @@ pub fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut V
         toks: tokens,
         dct,
         anchor: dct,
+        anchor_quarter: None,
     };
     let mut i = 0;
     while i < tokens.len() {
-        if !can_start(tokens[i].lex) {
+        if !can_start(&tokens[i]) {
             i += 1;
             continue;
         }
@@ -74,6 +75,16 @@ pub fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut V
                 .or_else(|| value::coarse_interval_of(&hit.value)),
             _ => None,
         };
+        // Only a quarter named outright anchors "a year earlier"; a derived one would drift.
+        let derived = matches!(
+            tokens[hit.end - 1].lex,
+            Lex::Kw(lexicon::Kw::Ago | lexicon::Kw::Earlier)
+        );
+        if let Some(iv) = interval
+            .filter(|iv| !derived && iv.precision == Precision::Quarter && hit.value.contains("-Q"))
+        {
+            grammar.anchor_quarter = Some((iv.start.year(), value::quarter_of(iv.start)));
+        }
         if let Some(iv) = interval
             && iv.precision <= Precision::Month
             && iv.start.year() > 1000
@@ -93,8 +104,13 @@ pub fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut V
     anchor_durations(text, tokens, out);
 }
 
-fn can_start(lex: Lex) -> bool {
-    !matches!(lex, Lex::Other | Lex::Punct(_) | Lex::PartOfDay(_))
+fn can_start(token: &Token) -> bool {
+    let lex = token.lex;
+    if lex == Lex::Other {
+        // Holidays ("Thanksgiving", "Christmas") are the only open-class starters.
+        return token.capitalized;
+    }
+    !matches!(lex, Lex::Punct(_) | Lex::PartOfDay(_))
         && !matches!(lex, Lex::Unit(u, _) if u != Unit::Year)
 }
 

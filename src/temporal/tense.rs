@@ -10,7 +10,7 @@ pub enum Tense {
     Unknown,
 }
 
-const FUTURE: [&str; 14] = [
+const FUTURE: [&str; 21] = [
     "will",
     "ll",
     "shall",
@@ -19,14 +19,21 @@ const FUTURE: [&str; 14] = [
     "expects",
     "plans",
     "planned",
+    "planning",
     "scheduled",
     "due",
     "intends",
     "set",
     "next",
     "upcoming",
+    "would",
+    "could",
+    "might",
+    "soon",
+    "until",
+    "tomorrow",
 ];
-const PAST: [&str; 12] = [
+const PAST: [&str; 15] = [
     "was",
     "were",
     "had",
@@ -39,8 +46,11 @@ const PAST: [&str; 12] = [
     "since",
     "been",
     "already",
+    "has",
+    "have",
+    "yesterday",
 ];
-const PRESENT: [&str; 5] = ["is", "are", "am", "has", "have"];
+const PRESENT: [&str; 3] = ["is", "are", "am"];
 const IRREGULAR_PAST: [&str; 56] = [
     "held",
     "met",
@@ -101,9 +111,9 @@ const IRREGULAR_PAST: [&str; 56] = [
 ];
 
 /// The tense governing token `at`: cues in its own clause first (looking back, then ahead),
-/// then anywhere in the sentence, nearest first.
+/// then anywhere in the sentence, nearest first; and whether the cue was in its own clause.
 #[must_use]
-pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> Tense {
+pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> (Tense, bool) {
     let word = |t: &Token| &text[t.start as usize..t.end as usize];
     let is_clause_end = |t: &Token| matches!(t.lex, Lex::Punct(b',' | b';' | b':' | b'(' | b')'));
     let is_sentence_end = |i: usize| {
@@ -127,7 +137,7 @@ pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> Tense
                 break;
             }
             if let Some(t) = cue(word(&toks[back]), toks.get(back + 1).map(&word)) {
-                return t;
+                return (t, !cross_commas);
             }
         }
         let mut fwd = span_end;
@@ -137,13 +147,13 @@ pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> Tense
                 break;
             }
             if let Some(t) = cue(word(&toks[fwd]), toks.get(fwd + 1).map(&word)) {
-                return t;
+                return (t, !cross_commas);
             }
             fwd += 1;
             steps += 1;
         }
     }
-    Tense::Unknown
+    (Tense::Unknown, false)
 }
 
 fn cue(word: &str, next: Option<&str>) -> Option<Tense> {
