@@ -26,6 +26,8 @@ pub struct Grammar<'a> {
     pub anchor: NaiveDate,
     /// The last quarter mentioned: in earnings copy "a year earlier" means that quarter.
     pub anchor_quarter: Option<(i32, u32)>,
+    /// The last single day mentioned: a bare clock time ("at 10 p.m.") falls on it.
+    pub anchor_day: Option<NaiveDate>,
 }
 
 // Returns Option so every matcher arm can end with it.
@@ -122,6 +124,7 @@ impl Grammar<'_> {
             Lex::Kw(Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Annually) => self.frequency(i),
             Lex::Kw(Kw::Fiscal) => self.fiscal(i, i),
             Lex::Unit(Unit::Year, false) => self.year_compound(i, i),
+            Lex::Unit(unit, true) => self.bare_plural(i, unit),
             Lex::Kw(Kw::Noon) => self.time_on_day(i, i + 1, "T12:00"),
             Lex::Kw(Kw::Midnight) => self.time_on_day(i, i + 1, "T24:00"),
             Lex::Other => self.holiday(i),
@@ -180,6 +183,22 @@ impl Grammar<'_> {
                 hit(i, j + 1, TimexType::Date, day_value(day))
             }
             Lex::Ordinal(_) | Lex::Kw(Kw::Fiscal) => self.ordinal_period(i, j),
+            // "the 1988 period", "the 1988 third quarter"
+            Lex::Num(y, 4) if (1000..=2099).contains(&y) => {
+                if let Some(h) = self.ordinal_period_in(i, j + 1, Some(y as i32)) {
+                    return Some(h);
+                }
+                if matches!(
+                    self.lex(j + 1),
+                    Lex::Kw(Kw::Period) | Lex::Unit(Unit::Quarter, false)
+                ) {
+                    let q = self
+                        .anchor_quarter
+                        .map_or_else(|| previous_quarter(self.dct).1, |(_, q)| q);
+                    return hit(i, j + 2, TimexType::Date, format!("{y}-Q{q}"));
+                }
+                None
+            }
             Lex::NumWord(_) | Lex::Num(..) => {
                 let h = self.quantity_expr(i, j)?;
                 (h.kind == TimexType::Duration).then_some(h)
@@ -323,6 +342,25 @@ impl Grammar<'_> {
             return hit(i, after_n + 1, TimexType::Duration, duration_value(n, unit));
         }
         match self.lex(j) {
+            // "next year's first quarter", "last year's quarter"
+            Lex::Unit(Unit::Year, false)
+                if i == rel && self.punct(j + 1, b'\'') && self.word_is(j + 2, "s") =>
+            {
+                let y = d.year() + step;
+                if let Some(h) = self.ordinal_period_in(i, j + 3, Some(y)) {
+                    return Some(h);
+                }
+                if matches!(
+                    self.lex(j + 3),
+                    Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period)
+                ) {
+                    let q = self
+                        .anchor_quarter
+                        .map_or_else(|| previous_quarter(d).1, |(_, q)| q);
+                    return hit(i, j + 4, TimexType::Date, format!("{y}-Q{q}"));
+                }
+                hit(i, j + 1, TimexType::Date, y.to_string())
+            }
             Lex::Unit(unit, plural) => {
                 if plural {
                     return match word {
@@ -556,11 +594,12 @@ impl Grammar<'_> {
                 format!("{}{time}", day_value(date)),
             );
         }
+        let day = self.anchor_day.unwrap_or(self.dct);
         hit(
             start,
             after,
             TimexType::Time,
-            format!("{}{time}", day_value(self.dct)),
+            format!("{}{time}", day_value(day)),
         )
     }
 
@@ -754,6 +793,26 @@ impl Grammar<'_> {
         hit(start, after, kind, duration_value(n, unit))
     }
 
+    /// "for years", "within weeks", "in months": an unspecified number of units.
+    fn bare_plural(&self, i: usize, unit: Unit) -> Option<Hit> {
+        let governed = i > 0
+            && matches!(
+                self.word(i - 1).to_ascii_lowercase().as_str(),
+                "for" | "in" | "within" | "over" | "than" | "after"
+            );
+        let unit_ok = !matches!(
+            unit,
+            Unit::Second | Unit::Minute | Unit::Quarter | Unit::Weekend
+        );
+        (governed && unit_ok && !self.punct(i + 1, b'-')).then(|| Hit {
+            start: i,
+            end: i + 1,
+            kind: TimexType::Duration,
+            value: duration_value(None, unit),
+            modifier: None,
+        })
+    }
+
     /// A number just before `i` ("four flights a week", "$2 a share a year").
     fn count_before(&self, i: usize) -> bool {
         (i.saturating_sub(3)..i).any(|k| {
@@ -937,7 +996,14 @@ impl Grammar<'_> {
             .into_iter()
             .min_by_key(|&y| dist(y))
             .unwrap_or(this);
-        let directed = match self.clause_tense(start, end) {
+        // A month alone may take the sentence's tense ("who stepped down as chairman,
+        // president and chief executive in March"); a month-day needs its own clause's.
+        let tense = if day.is_none() {
+            self.tense(start, end)
+        } else {
+            self.clause_tense(start, end)
+        };
+        let directed = match tense {
             Tense::Past if candidate(this).0 <= d => this,
             Tense::Past => this - 1,
             Tense::Future if candidate(this).1 >= d => this,
@@ -946,7 +1012,7 @@ impl Grammar<'_> {
         };
         // A reporter writes the year of a day that is not near: "Jan. 14" eight days ahead
         // of the article is that Jan. 14 even in a past-tense clause.
-        if day.is_some() && dist(directed) > 183 {
+        if day.is_some() && dist(directed) > 300 {
             nearest
         } else {
             directed
@@ -1135,6 +1201,9 @@ impl Grammar<'_> {
         match self.lex(k) {
             Lex::Kw(Kw::End) => hit(start, k + 1, TimexType::Date, month_value(d.year(), 12)),
             Lex::Kw(Kw::Earlier | Kw::Ago) => {
+                if let Some(h) = self.ordinal_period_in(start, k + 1, Some(d.year() - 1)) {
+                    return Some(h);
+                }
                 if matches!(
                     self.lex(k + 1),
                     Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period)

@@ -57,6 +57,7 @@ pub fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut V
         dct,
         anchor: dct,
         anchor_quarter: None,
+        anchor_day: None,
     };
     let mut i = 0;
     while i < tokens.len() {
@@ -80,6 +81,9 @@ pub fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut V
             tokens[hit.end - 1].lex,
             Lex::Kw(lexicon::Kw::Ago | lexicon::Kw::Earlier)
         );
+        if let Some(iv) = interval.filter(|iv| iv.precision == Precision::Day) {
+            grammar.anchor_day = Some(iv.start);
+        }
         if let Some(iv) = interval
             .filter(|iv| !derived && iv.precision == Precision::Quarter && hit.value.contains("-Q"))
         {
@@ -111,7 +115,7 @@ fn can_start(token: &Token) -> bool {
         return token.capitalized;
     }
     !matches!(lex, Lex::Punct(_) | Lex::PartOfDay(_))
-        && !matches!(lex, Lex::Unit(u, _) if u != Unit::Year)
+        && !matches!(lex, Lex::Unit(u, false) if u != Unit::Year)
 }
 
 /// "over five years from April": a duration followed by `from`/`starting` and a date spans

@@ -136,7 +136,9 @@ pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> (Tens
             if is_sentence_end(back) || (!cross_commas && is_clause_end(&toks[back])) {
                 break;
             }
-            if let Some(t) = cue(word(&toks[back]), toks.get(back + 1).map(&word)) {
+            if let Some(t) = cue(word(&toks[back]), toks.get(back + 1).map(&word))
+                && !is_passive_participle(t, back, &word, toks)
+            {
                 return (t, !cross_commas);
             }
         }
@@ -146,7 +148,9 @@ pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> (Tens
             if is_sentence_end(fwd) || (!cross_commas && is_clause_end(&toks[fwd])) {
                 break;
             }
-            if let Some(t) = cue(word(&toks[fwd]), toks.get(fwd + 1).map(&word)) {
+            if let Some(t) = cue(word(&toks[fwd]), toks.get(fwd + 1).map(&word))
+                && !is_passive_participle(t, fwd, &word, toks)
+            {
                 return (t, !cross_commas);
             }
             fwd += 1;
@@ -154,6 +158,22 @@ pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> (Tens
         }
     }
     (Tense::Unknown, false)
+}
+
+/// "would be paid", "will be held": a participle after "be" carries no tense of its own;
+/// the auxiliary before it does.
+fn is_passive_participle<'t>(
+    tense: Tense,
+    at: usize,
+    word: &impl Fn(&'t Token) -> &'t str,
+    toks: &'t [Token],
+) -> bool {
+    tense == Tense::Past
+        && at > 0
+        && matches!(
+            word(&toks[at - 1]).to_ascii_lowercase().as_str(),
+            "be" | "being"
+        )
 }
 
 fn cue(word: &str, next: Option<&str>) -> Option<Tense> {
