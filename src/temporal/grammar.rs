@@ -747,8 +747,12 @@ impl Grammar<'_> {
             return None;
         }
         let after = unit_at + 1;
-        // "a 6-year-old boy" is an age, not a time.
-        if adjectival && self.punct(after, b'-') && self.word_is(after + 1, "old") {
+        // "a 6-year-old boy", "37 years old" are ages; "three-quarters" is a fraction;
+        // "60 Minutes" is a title.
+        let age = (adjectival && self.punct(after, b'-') && self.word_is(after + 1, "old"))
+            || (plural && self.word_is(after, "old"));
+        let fraction = adjectival && unit == Unit::Quarter;
+        if age || fraction || self.toks[unit_at].capitalized {
             return None;
         }
         // "$1.76 a year", "four flights a week", "24 hours a day": a frequency.
@@ -1058,6 +1062,10 @@ impl Grammar<'_> {
     /// A bare weekday: the document date itself when they agree, else the previous one in past
     /// or unmarked tense and the next one in future tense.
     fn resolve_weekday(&self, wd: Weekday, start: usize, end: usize) -> NaiveDate {
+        // "Wednesday's ruling", "Friday's purchases": something that has happened.
+        if self.punct(end, b'\'') && self.word_is(end + 1, "s") {
+            return previous_weekday(self.dct, wd, true);
+        }
         match self.clause_tense(start, end) {
             // "The talks resume Monday": present tense with a weekday is a plan.
             Tense::Future | Tense::Present => next_weekday(self.dct, wd, true),
