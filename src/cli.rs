@@ -6,14 +6,17 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
+use dateline::events::Rules;
 use dateline::temporal::{self, timeml};
 
-pub fn extract(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
+pub fn extract(paths: &[PathBuf], rules_files: &[PathBuf], json: bool) -> anyhow::Result<()> {
+    let rules = Rules::built_in_and(rules_files)?;
     let corpus = dateline::ingest::load(paths);
+    let timeline = dateline::events::extract(&corpus, &rules);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {
-        let report = dateline::report::Report::new(&corpus);
+        let report = dateline::report::Report::new(&corpus).with_events(&corpus, &timeline, &rules);
         serde_json::to_writer_pretty(&mut out, &report)
             .context("writing JSON to standard output")?;
         writeln!(out)?;
@@ -28,6 +31,27 @@ pub fn extract(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
                 "{date}  {}  ({from}, {} paragraphs)",
                 article.file,
                 article.paragraphs.len()
+            )?;
+        }
+        writeln!(out)?;
+        for e in &timeline.events {
+            let when = e.interval.map_or_else(
+                || "undated".to_owned(),
+                |iv| {
+                    if iv.start == iv.end {
+                        iv.start.to_string()
+                    } else {
+                        format!("{}..{}", iv.start, iv.end)
+                    }
+                },
+            );
+            writeln!(
+                out,
+                "{when:<22}  {:<12}  {}  [{} source{}]",
+                rules.kinds[e.kind].name,
+                e.label,
+                e.sources.len(),
+                if e.sources.len() == 1 { "" } else { "s" }
             )?;
         }
         for problem in &corpus.problems {

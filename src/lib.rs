@@ -4,8 +4,10 @@
 //! events — and never touches a GUI type, so it is usable headless and from tests.
 
 pub mod calendar;
+pub mod events;
 pub mod ingest;
 
 pub use ingest::{Article, Corpus, DateSource, Paragraph, Problem};
 pub mod report;
+pub mod similarity;
 pub mod temporal;

@@ -31,6 +31,9 @@ enum Command {
         /// Print the JSON document instead of a text summary.
         #[arg(long)]
         json: bool,
+        /// Extra event-kind rules (TOML), added to the built-in kinds.
+        #[arg(long = "rules", value_name = "FILE")]
+        rules: Vec<PathBuf>,
     },
     /// Tag time expressions: `TimeML` files into --out-dir, or plain text against --dct.
     Timex {
@@ -51,7 +54,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Extract { paths, json }) => cli::extract(&paths, json),
+        Some(Command::Extract { paths, json, rules }) => cli::extract(&paths, &rules, json),
         Some(Command::Timex {
             files,
             out_dir,
@@ -64,7 +67,7 @@ fn main() -> ExitCode {
             } else {
                 cli.paths
             };
-            cli::extract(&paths, false)
+            cli::extract(&paths, &[], false)
         }
     };
     match result {

@@ -2,12 +2,14 @@
 
 use serde::Serialize;
 
+use crate::events::{DatedBy, Modality, Rules, Timeline};
 use crate::ingest::{Corpus, DateSource};
+use crate::temporal::Precision;
 
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
     pub articles: Vec<ArticleReport<'a>>,
-    pub events: Vec<serde_json::Value>,
+    pub events: Vec<EventReport<'a>>,
     pub problems: Vec<ProblemReport>,
 }
 
@@ -28,6 +30,33 @@ pub struct ParagraphReport<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventReport<'a> {
+    pub id: usize,
+    pub category: &'a str,
+    pub label: &'a str,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub precision: Option<Precision>,
+    pub modality: Modality,
+    pub confidence: f32,
+    pub date_disputed: bool,
+    pub participants: &'a [String],
+    pub sources: Vec<SourceReport<'a>>,
+}
+
+/// A paragraph reporting an event; `trigger` and `date_phrase` are byte ranges in `text`.
+#[derive(Debug, Serialize)]
+pub struct SourceReport<'a> {
+    pub file: &'a str,
+    pub paragraph: usize,
+    pub text: &'a str,
+    pub trigger: Vec<[usize; 2]>,
+    pub date_phrase: Option<[usize; 2]>,
+    pub dated_by: Option<DatedBy>,
+    pub modality: Modality,
 }
 
 #[derive(Debug, Serialize)]
@@ -74,5 +103,51 @@ impl<'a> Report<'a> {
             events: Vec::new(),
             problems,
         }
+    }
+    /// The report with the events of `timeline` (extracted from the same corpus with `rules`).
+    #[must_use]
+    pub fn with_events(
+        mut self,
+        corpus: &'a Corpus,
+        timeline: &'a Timeline,
+        rules: &'a Rules,
+    ) -> Self {
+        let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        self.events = timeline
+            .events
+            .iter()
+            .map(|e| EventReport {
+                id: e.id,
+                category: &rules.kinds[e.kind].name,
+                label: &e.label,
+                start: e.interval.map(|iv| day(iv.start)),
+                end: e.interval.map(|iv| day(iv.end)),
+                precision: e.interval.map(|iv| iv.precision),
+                modality: e.modality,
+                confidence: (e.confidence * 100.0).round() / 100.0,
+                date_disputed: e.date_disputed,
+                participants: &e.participants,
+                sources: e
+                    .sources
+                    .iter()
+                    .map(|s| {
+                        let article = &corpus.articles[s.article];
+                        let p = &article.paragraphs[s.paragraph];
+                        let local =
+                            |r: &std::ops::Range<usize>| [r.start - p.start, r.end - p.start];
+                        SourceReport {
+                            file: &article.file,
+                            paragraph: s.paragraph,
+                            text: article.paragraph_text(p),
+                            trigger: s.triggers.iter().map(local).collect(),
+                            date_phrase: s.date_phrase.as_ref().map(local),
+                            dated_by: s.dated_by,
+                            modality: s.modality,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        self
     }
 }

@@ -1,5 +1,7 @@
 //! One integration-test binary, so heavy dependencies link once.
 
+#[path = "suite/events.rs"]
+mod events;
 #[path = "suite/fixtures.rs"]
 mod fixtures;
 #[path = "suite/ingest.rs"]

@@ -1,17 +1,14 @@
 //! Completing publication dates that the file alone cannot give: a dateline without a year
 //! takes it from a sibling report of the same story, then from the folder, then the file time.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::{Article, DateSource};
 
-/// Share of the smaller article's word trigrams found in the other: syndicated or rewritten
-/// copies of one report share far more than this, different stories almost none.
-const SAME_STORY_CONTAINMENT: f64 = 0.2;
+use crate::similarity::{SAME_STORY_CONTAINMENT, containment, shingles};
 
 pub(super) fn recover_missing_years(articles: &mut [Article]) {
     let mut folders: HashMap<&Path, Vec<usize>> = HashMap::new();
@@ -95,28 +92,4 @@ fn year_for_dateline(
 
 fn is_read_date(article: &Article) -> bool {
     article.published.is_some() && article.published_from.is_some_and(|s| !s.is_inferred())
-}
-
-fn shingles(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words
-        .windows(3)
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect()
-}
-
-fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if small.is_empty() {
-        return 0.0;
-    }
-    small.iter().filter(|h| large.contains(h)).count() as f64 / small.len() as f64
 }

@@ -1,0 +1,890 @@
+//! Event mentions in one article: triggers from the rules, then a date, modality,
+//! participants and a label for each.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use super::rules::{Pattern, Rules, Slot};
+use super::text::{self, Word};
+use crate::ingest::Article;
+use crate::temporal::{Interval, Precision, Timex, TimexType};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Happened,
+    Planned,
+    Claimed,
+    Cancelled,
+    Negated,
+}
+
+/// How a mention got its date, from the most to the least direct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatedBy {
+    /// A time expression in the trigger's own clause.
+    Clause,
+    /// A time expression elsewhere in the sentence.
+    Sentence,
+    /// "after the talks": the date of the story's event it is anchored to.
+    Anchor,
+    /// "the talks": a definite reference to the story's own event.
+    Story,
+    /// A present-tense report with no date: the article's date.
+    Present,
+    /// The opening paragraph: the article's date.
+    Lede,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub paragraph: usize,
+    pub kind: usize,
+    /// Byte range of the trigger words in the article text.
+    pub trigger: Range<usize>,
+    /// Byte range of the governing time expression, if any.
+    pub date_phrase: Option<Range<usize>>,
+    pub interval: Option<Interval>,
+    pub dated_by: Option<DatedBy>,
+    pub modality: Modality,
+    pub participants: Vec<String>,
+    pub keywords: HashSet<String>,
+    pub label: String,
+    pub confidence: f32,
+    /// Refers to the story's own event of its kind ("the talks", the lede).
+    pub story: bool,
+    /// Anchored to the story's event of this kind ("after the talks").
+    anchor: Option<usize>,
+}
+
+/// Every event mention in `article`, given its time expressions (from [`crate::temporal::tag`]).
+#[must_use]
+pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Mention> {
+    let Some(dct) = article.published else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let lede = lede_paragraph(article);
+    for paragraph in &article.paragraphs {
+        let words = text::words(&article.text, paragraph.range());
+        for sentence in text::sentences(&words) {
+            let found = find_triggers(&words, &sentence, rules);
+            for (n, &(pattern, ref span)) in found.iter().enumerate() {
+                let p = &rules.patterns[pattern];
+                let ctx = Context {
+                    article,
+                    rules,
+                    words: &words,
+                    sentence: &sentence,
+                    triggers: &found,
+                    index: n,
+                    timexes,
+                    dct,
+                };
+                let mut m = ctx.mention(p, span.clone(), paragraph.index);
+                if m.interval.is_none()
+                    && !m.story
+                    && m.anchor.is_none()
+                    && Some(paragraph.index) == lede
+                {
+                    m.interval = Some(day(dct));
+                    m.dated_by = Some(DatedBy::Lede);
+                }
+                out.push(m);
+            }
+        }
+    }
+    resolve_story_dates(&mut out, article, dct, lede, timexes, rules);
+    out
+}
+
+/// The first paragraph with a real sentence (a dateline or header line is not a lede).
+fn lede_paragraph(article: &Article) -> Option<usize> {
+    article
+        .paragraphs
+        .iter()
+        .find(|p| article.paragraph_text(p).split_whitespace().count() >= 8)
+        .map(|p| p.index)
+}
+
+fn day(d: NaiveDate) -> Interval {
+    Interval {
+        start: d,
+        end: d,
+        precision: Precision::Day,
+    }
+}
+
+/// Trigger matches in a sentence: (pattern index, word range), longest first at each word.
+fn find_triggers(
+    words: &[Word],
+    sentence: &Range<usize>,
+    rules: &Rules,
+) -> Vec<(usize, Range<usize>)> {
+    let mut found: Vec<(usize, Range<usize>)> = Vec::new();
+    for i in sentence.clone() {
+        let Some(candidates) = rules.by_first_word.get(&words[i].lower) else {
+            continue;
+        };
+        for &pi in candidates {
+            let p = &rules.patterns[pi];
+            let Some(end) = match_slots(&p.slots, words, i, sentence.end) else {
+                continue;
+            };
+            // "after the host fell ill": a verb trigger used as a noun is no verb.
+            if !p.noun
+                && i > sentence.start
+                && matches!(
+                    words[i - 1].lower.as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                )
+            {
+                continue;
+            }
+            if !p.near.is_empty() && !near(&p.near, words, sentence, i..end, p.window) {
+                continue;
+            }
+            if near(&p.not_near, words, sentence, i..end, p.window) {
+                continue;
+            }
+            // "two-plus-two meeting": neighbouring triggers of a kind are one.
+            if let Some(prev) = found.iter_mut().find(|(q, r)| {
+                rules.patterns[*q].kind == p.kind && r.end == i && rules.patterns[*q].noun && p.noun
+            }) {
+                prev.1.end = end;
+                continue;
+            }
+            // One trigger per kind per word: the longest phrase wins.
+            if let Some(prev) = found
+                .iter_mut()
+                .find(|(q, r)| rules.patterns[*q].kind == p.kind && r.start < end && i < r.end)
+            {
+                if end - i > prev.1.len() {
+                    *prev = (pi, i..end);
+                }
+                continue;
+            }
+            found.push((pi, i..end));
+        }
+    }
+    found.sort_by_key(|(_, r)| r.start);
+    found
+}
+
+/// Index after the phrase `slots` matched at word `i`, if it matches.
+fn match_slots(slots: &[Slot], words: &[Word], i: usize, limit: usize) -> Option<usize> {
+    let Some((first, rest)) = slots.split_first() else {
+        return Some(i);
+    };
+    match first {
+        Slot::Word(forms) => {
+            if i < limit && forms.iter().any(|f| *f == words[i].lower) {
+                match_slots(rest, words, i + 1, limit)
+            } else {
+                None
+            }
+        }
+        Slot::Gap => {
+            (0..=super::rules::GAP_WORDS).find_map(|skip| match_slots(rest, words, i + skip, limit))
+        }
+    }
+}
+
+/// Whether any phrase in `phrases` occurs within `window` words of `span` in the sentence.
+fn near(
+    phrases: &[Vec<Slot>],
+    words: &[Word],
+    sentence: &Range<usize>,
+    span: Range<usize>,
+    window: usize,
+) -> bool {
+    let from = span.start.saturating_sub(window).max(sentence.start);
+    let to = (span.end + window).min(sentence.end);
+    (from..to).filter(|k| !span.contains(k)).any(|k| {
+        phrases
+            .iter()
+            .any(|ph| match_slots(ph, words, k, to).is_some())
+    })
+}
+
+const ANCHORING: [&str; 7] = [
+    "after",
+    "following",
+    "during",
+    "at",
+    "ahead",
+    "before",
+    "amid",
+];
+const DETERMINERS: [&str; 11] = [
+    "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "today's",
+];
+const PLANNED: [&str; 14] = [
+    "will",
+    "would",
+    "shall",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "expected",
+    "scheduled",
+    "intends",
+    "intend",
+    "set",
+    "due",
+    "aims",
+];
+const CLAIMED: [&str; 8] = [
+    "claims",
+    "claimed",
+    "claim",
+    "allegedly",
+    "reportedly",
+    "purportedly",
+    "purported",
+    "alleged",
+];
+const NEGATED: [&str; 6] = ["not", "never", "no", "didn't", "hasn't", "wasn't"];
+const CANCELLED: [&str; 8] = [
+    "cancelled",
+    "canceled",
+    "called",
+    "postponed",
+    "scrapped",
+    "instead",
+    "initially",
+    "originally",
+];
+const STOPWORDS: [&str; 40] = [
+    "the", "and", "that", "with", "from", "this", "have", "has", "been", "were", "was", "are",
+    "for", "which", "their", "they", "also", "said", "will", "would", "after", "about", "into",
+    "over", "than", "more", "its", "his", "her", "who", "what", "when", "where", "while", "such",
+    "other", "some", "these", "those", "being",
+];
+
+struct Context<'a> {
+    article: &'a Article,
+    rules: &'a Rules,
+    words: &'a [Word],
+    sentence: &'a Range<usize>,
+    triggers: &'a [(usize, Range<usize>)],
+    index: usize,
+    timexes: &'a [Timex],
+    dct: NaiveDate,
+}
+
+impl Context<'_> {
+    fn mention(&self, p: &Pattern, span: Range<usize>, paragraph: usize) -> Mention {
+        let words = self.words;
+        let trigger = words[span.start].range.start..words[span.end - 1].range.end;
+        let clause = text::clause_of(words, self.sentence, span.start);
+        // Order of evidence: a date in the trigger's clause, "after the talks", then a date
+        // elsewhere in the sentence. "The talks" takes only a date right beside it; a verb with
+        // a definite object ("the missiles were launched") and no date of its own is the story's.
+        let attached = self.attach_time(&span, &clause);
+        let story = if p.noun {
+            self.is_definite(&span, &clause)
+        } else {
+            !matches!(attached, Some((_, DatedBy::Clause))) && self.definite_object(p, &span)
+        };
+        let attached = attached
+            .filter(|(t, by)| !story || (*by == DatedBy::Clause && self.adjacent(t, &span)));
+        let anchor = match attached {
+            Some((_, DatedBy::Clause)) => None,
+            _ => self.anchor_kind(),
+        };
+        let attached = attached.filter(|(_, by)| *by == DatedBy::Clause || anchor.is_none());
+        let (date_phrase, interval, dated_by) = match attached {
+            Some((t, by)) => (Some(t.start..t.end), t.interval, Some(by)),
+            None => (None, None, None),
+        };
+        let (interval, dated_by) = if interval.is_none()
+            && !story
+            && anchor.is_none()
+            && self.present_tense(&clause, &span)
+        {
+            (Some(day(self.dct)), Some(DatedBy::Present))
+        } else {
+            (interval, dated_by)
+        };
+        let modality = self.modality(&span, &clause);
+        let participants = self.participants();
+        let keywords = self.keywords(&span);
+        let label = self.label(&span, &clause, p);
+        let mut confidence: f32 = if p.near.is_empty() { 0.6 } else { 0.75 };
+        confidence += match dated_by {
+            Some(DatedBy::Clause) => 0.2,
+            Some(DatedBy::Sentence | DatedBy::Anchor) => 0.1,
+            _ => 0.0,
+        };
+        Mention {
+            paragraph,
+            kind: p.kind,
+            trigger,
+            date_phrase,
+            interval,
+            dated_by,
+            modality,
+            participants,
+            keywords,
+            label,
+            confidence: confidence.min(1.0),
+            story,
+            anchor,
+        }
+    }
+
+    /// "the talks", "their virtual two-plus-two talks": a determiner before the noun, no "a".
+    fn is_definite(&self, span: &Range<usize>, clause: &Range<usize>) -> bool {
+        let from = span.start.saturating_sub(5).max(clause.start);
+        for k in (from..span.start).rev() {
+            let w = self.words[k].lower.as_str();
+            if matches!(w, "a" | "an" | "another" | "any" | "every" | "each") {
+                return false;
+            }
+            if DETERMINERS.contains(&w) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The time expression that governs the trigger at `span`, and how close it is.
+    fn attach_time(&self, span: &Range<usize>, clause: &Range<usize>) -> Option<(&Timex, DatedBy)> {
+        let words = self.words;
+        let bytes = |r: &Range<usize>| words[r.start].range.start..words[r.end - 1].range.end;
+        let sentence = bytes(self.sentence);
+        let clause_bytes = bytes(clause);
+        let prev_trigger_end = self.index.checked_sub(1).map_or(sentence.start, |k| {
+            words[self.triggers[k].1.end - 1].range.end
+        });
+        let next_trigger_start = self
+            .triggers
+            .get(self.index + 1)
+            .map_or(sentence.end, |(_, r)| words[r.start].range.start);
+        let trig = bytes(span);
+        let usable = |t: &&Timex| {
+            matches!(t.kind, TimexType::Date | TimexType::Time)
+                && t.interval.is_some()
+                && t.start >= sentence.start
+                && t.end <= sentence.end
+                && !(t.start < trig.end && trig.start < t.end)
+        };
+        let candidates: Vec<&Timex> = self.timexes.iter().filter(usable).collect();
+        let within = |t: &&&Timex, r: &Range<usize>| t.start >= r.start && t.end <= r.end;
+        // Same clause, after the trigger and before the next one; then before it.
+        let after = candidates
+            .iter()
+            .filter(|t| {
+                within(t, &clause_bytes) && t.start >= trig.end && t.end <= next_trigger_start
+            })
+            .min_by_key(|t| t.start);
+        let before = candidates
+            .iter()
+            .filter(|t| {
+                within(t, &clause_bytes) && t.end <= trig.start && t.start >= prev_trigger_end
+            })
+            .max_by_key(|t| t.end);
+        if let Some(t) = after.or(before) {
+            return Some((t, DatedBy::Clause));
+        }
+        // Elsewhere in the sentence, not past another trigger; then anywhere in it.
+        let distance = |t: &&&Timex| {
+            if t.start >= trig.end {
+                t.start - trig.end
+            } else {
+                trig.start - t.end
+            }
+        };
+        let unblocked = candidates
+            .iter()
+            .filter(|t| t.end <= next_trigger_start && t.start >= prev_trigger_end)
+            .min_by_key(distance);
+        let any = candidates.iter().min_by_key(distance);
+        unblocked.or(any).map(|t| (*t, DatedBy::Sentence))
+    }
+
+    /// "the missiles were launched": the rule's object word is definite, so this verb reports
+    /// the story's own event again.
+    fn definite_object(&self, p: &Pattern, span: &Range<usize>) -> bool {
+        if p.near.is_empty() {
+            return false;
+        }
+        let words = self.words;
+        let from = span.start.saturating_sub(4).max(self.sentence.start);
+        let to = (span.end + 4).min(self.sentence.end);
+        (from..to).filter(|k| !span.contains(k)).any(|k| {
+            let object = p
+                .near
+                .iter()
+                .any(|ph| match_slots(ph, words, k, to).is_some())
+                && words[k].lower.ends_with('s')
+                && words[k].lower != "as";
+            object
+                && k > self.sentence.start
+                && matches!(words[k - 1].lower.as_str(), "the" | "these" | "those")
+        })
+    }
+
+    /// A time expression within three words of the trigger ("the talks on Friday").
+    fn adjacent(&self, t: &Timex, span: &Range<usize>) -> bool {
+        let words = self.words;
+        let gap = |from: usize, to: usize| {
+            words
+                .iter()
+                .filter(|w| w.range.start >= from && w.range.end <= to)
+                .count()
+        };
+        let trig = words[span.start].range.start..words[span.end - 1].range.end;
+        if t.start >= trig.end {
+            gap(trig.end, t.start) <= 3
+        } else {
+            gap(t.end, trig.start) <= 3
+        }
+    }
+
+    /// "after the talks", "during the summit": the kind of the story event this one follows.
+    fn anchor_kind(&self) -> Option<usize> {
+        let words = self.words;
+        self.triggers
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != self.index)
+            .find_map(|(_, (pi, r))| {
+                let p = &self.rules.patterns[*pi];
+                if !p.noun {
+                    return None;
+                }
+                let before = &words[r.start.saturating_sub(5).max(self.sentence.start)..r.start];
+                let preposition = before.iter().any(|w| ANCHORING.contains(&w.lower.as_str()));
+                let definite = before
+                    .iter()
+                    .any(|w| DETERMINERS.contains(&w.lower.as_str()));
+                (preposition && definite).then_some(p.kind)
+            })
+    }
+
+    /// "are launching", "has been working", "have been criticized": the report's own present.
+    fn present_tense(&self, clause: &Range<usize>, span: &Range<usize>) -> bool {
+        let from = span.start.saturating_sub(4).max(clause.start);
+        let to = (span.end + 2).min(clause.end);
+        (from..to).any(|k| matches!(self.words[k].lower.as_str(), "is" | "are" | "am"))
+            && !(from..to).any(|k| PLANNED.contains(&self.words[k].lower.as_str()))
+    }
+
+    fn modality(&self, span: &Range<usize>, clause: &Range<usize>) -> Modality {
+        let words = self.words;
+        let from = span.start.saturating_sub(6).max(clause.start);
+        let before: Vec<&str> = (from..span.start)
+            .map(|k| words[k].lower.as_str())
+            .collect();
+        let inside: Vec<&str> = span.clone().map(|k| words[k].lower.as_str()).collect();
+        let after_end = (span.end + 8).min(clause.end);
+        let after: Vec<&str> = (span.end..after_end)
+            .map(|k| words[k].lower.as_str())
+            .collect();
+        let any = |list: &[&str], set: &[&str]| list.iter().any(|w| set.contains(w));
+        let planned = any(&before, &PLANNED)
+            || before.windows(2).any(|w| w == ["to", "be"]) && any(&before, &["is", "are"]);
+        if (any(&before, &CANCELLED) || any(&after, &["off", "cancelled", "canceled", "postponed"]))
+            && (planned
+                || any(
+                    &before,
+                    &["cancelled", "canceled", "postponed", "scrapped", "called"],
+                )
+                || any(&after, &["off", "cancelled", "canceled", "postponed"]))
+        {
+            return Modality::Cancelled;
+        }
+        if before.iter().rev().take(3).any(|w| NEGATED.contains(w)) {
+            return Modality::Negated;
+        }
+        // "fired what it claims was a … missile": the claim sits between verb and object.
+        let object_side: Vec<&str> = (span.end..(span.end + 6).min(clause.end))
+            .map(|k| words[k].lower.as_str())
+            .collect();
+        if any(&before, &CLAIMED) || any(&inside, &CLAIMED) || any(&object_side, &CLAIMED) {
+            return Modality::Claimed;
+        }
+        if planned {
+            return Modality::Planned;
+        }
+        Modality::Happened
+    }
+
+    /// Names in the sentence: runs of capitalised words ("Defense Secretary Lloyd Austin").
+    fn participants(&self) -> Vec<String> {
+        let words = self.words;
+        let text = &self.article.text;
+        let mut out: Vec<String> = Vec::new();
+        let mut run: Option<Range<usize>> = None;
+        let flush = |run: &mut Option<Range<usize>>, out: &mut Vec<String>| {
+            if let Some(r) = run.take() {
+                let name = text[words[r.start].range.start..words[r.end - 1].range.end].to_owned();
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        };
+        for k in self.sentence.clone() {
+            let w = &words[k];
+            let sentence_initial = k == self.sentence.start;
+            let name_like = w.capitalized
+                && !(sentence_initial
+                    && (STOPWORDS.contains(&w.lower.as_str()) || is_function_word(&w.lower)))
+                && !is_calendar_word(&w.lower);
+            let joiner = run.is_some()
+                && matches!(w.lower.as_str(), "of" | "to" | "de")
+                && words.get(k + 1).is_some_and(|n| n.capitalized);
+            if (name_like && (!w.clause_start || run.is_none())) || joiner {
+                run = Some(run.map_or(k..k + 1, |r| r.start..k + 1));
+            } else {
+                flush(&mut run, &mut out);
+                if name_like {
+                    run = Some(k..k + 1);
+                }
+            }
+        }
+        flush(&mut run, &mut out);
+        out
+    }
+
+    /// Content words within ten words of the trigger: what a rewrite of the same report keeps.
+    fn keywords(&self, span: &Range<usize>) -> HashSet<String> {
+        let from = span.start.saturating_sub(10).max(self.sentence.start);
+        let to = (span.end + 10).min(self.sentence.end);
+        (from..to)
+            .map(|k| &self.words[k].lower)
+            .filter(|w| {
+                w.len() >= 4
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !STOPWORDS.contains(&w.as_str())
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// actor + trigger + object: "North Korea fired hypersonic missile".
+    fn label(&self, span: &Range<usize>, clause: &Range<usize>, p: &Pattern) -> String {
+        let words = self.words;
+        let text = &self.article.text;
+        let w = |k: usize| &text[words[k].range.clone()];
+        let mut parts: Vec<String> = Vec::new();
+        let passive = span.start > 0
+            && matches!(
+                words[span.start - 1].lower.as_str(),
+                "was" | "were" | "been" | "be" | "is" | "are"
+            );
+        let agent = if passive {
+            (span.end..clause.end.min(span.end + 6))
+                .find(|&k| words[k].lower == "by")
+                .and_then(|by| {
+                    let start = if words.get(by + 1).is_some_and(|n| n.lower == "the") {
+                        by + 2
+                    } else {
+                        by + 1
+                    };
+                    let end = (start..clause.end)
+                        .take_while(|&k| words[k].capitalized)
+                        .last()?;
+                    Some(text[words[start].range.start..words[end].range.end].to_owned())
+                })
+        } else {
+            None
+        };
+        // In "…North Korea, which fired…" the actor stands before the relative pronoun.
+        let relative = matches!(words[clause.start].lower.as_str(), "which" | "who" | "that");
+        let clause_start = if relative {
+            clause.start.saturating_sub(6).max(self.sentence.start)
+        } else {
+            clause.start
+        };
+        let actor = agent.clone().or_else(|| {
+            let from = clause_start.max(span.start.saturating_sub(14));
+            let mut end = None;
+            for k in (from..span.start).rev() {
+                if words[k].capitalized && !is_calendar_word(&words[k].lower) {
+                    end = Some(k);
+                    break;
+                }
+            }
+            let end = end?;
+            let mut start = end;
+            while start > from
+                && ((words[start - 1].capitalized && !is_function_word(&words[start - 1].lower))
+                    || (words[start - 1].lower == "of"
+                        && start >= from + 2
+                        && words[start - 2].capitalized))
+            {
+                start -= 1;
+            }
+            if start == self.sentence.start
+                && (is_function_word(&words[start].lower)
+                    || STOPWORDS.contains(&words[start].lower.as_str()))
+            {
+                start += 1;
+            }
+            (start <= end).then(|| text[words[start].range.start..words[end].range.end].to_owned())
+        });
+        if let Some(actor) = &actor {
+            parts.push(actor.clone());
+        }
+        if p.noun {
+            let mut start = span.start;
+            while start > clause.start && start > span.start.saturating_sub(3) {
+                let prev = &words[start - 1].lower;
+                if DETERMINERS.contains(&prev.as_str())
+                    || is_function_word(prev)
+                    || words[start - 1].capitalized
+                {
+                    break;
+                }
+                start -= 1;
+            }
+            parts.push((start..span.end).map(w).collect::<Vec<_>>().join(" "));
+        } else {
+            parts.push(span.clone().map(w).collect::<Vec<_>>().join(" "));
+            // The required object ("missile", "agreement", "as envoy") with one modifier.
+            if p.near.is_empty() {
+                // A bare verb takes the name after it ("met Foreign Minister Chung Eui-yong")
+                // or the words after it up to a preposition ("meet face to face").
+                let mut k = span.end;
+                while k < clause.end
+                    && k < span.end + 8
+                    && (words[k].capitalized
+                        || (k > span.end
+                            && words[k].lower == "of"
+                            && words.get(k + 1).is_some_and(|n| n.capitalized)))
+                {
+                    parts.push(w(k).to_owned());
+                    k += 1;
+                }
+                while k < clause.end
+                    && k < span.end + 4
+                    && !is_function_word(&words[k].lower)
+                    && !words[k].capitalized
+                    && !(k > span.end && words[k].lower == "to")
+                {
+                    parts.push(w(k).to_owned());
+                    k += 1;
+                }
+            } else {
+                let to = (span.end + p.window + 3).min(clause.end);
+                let is_near = |k: &usize| {
+                    p.near
+                        .iter()
+                        .any(|ph| match_slots(ph, words, *k, to).is_some())
+                };
+                if let Some(first) = (span.end..to).find(is_near) {
+                    // The object runs from the first rule word to the last of its run:
+                    // "hypersonic missile", "as envoy".
+                    let head = (first..to)
+                        .take_while(|k| *k == first || is_near(k))
+                        .last()
+                        .unwrap_or(first);
+                    let head = if words[head].lower == "as" && head + 1 < clause.end {
+                        head + 1
+                    } else {
+                        head
+                    };
+                    let modifier = (first == head
+                        && first > span.end
+                        && !is_function_word(&words[first - 1].lower)
+                        && !words[first - 1].lower.ends_with("ly"))
+                    .then(|| w(first - 1));
+                    parts.extend(modifier.map(str::to_owned));
+                    parts.extend((first..=head).map(|k| w(k).to_owned()));
+                } else {
+                    // The object came first: "a joint statement issued after the talks".
+                    let from = span.start.saturating_sub(p.window).max(self.sentence.start);
+                    if let Some(k) = (from..span.start).rev().find(is_near) {
+                        let start = if k > clause.start
+                            && !is_function_word(&words[k - 1].lower)
+                            && !words[k - 1].capitalized
+                        {
+                            k - 1
+                        } else {
+                            k
+                        };
+                        let verb = parts.pop().unwrap_or_default();
+                        parts.extend((start..=k).map(|j| w(j).to_owned()));
+                        parts.push(verb);
+                    }
+                }
+            }
+        }
+        // "Ferri was sworn in by President Sergio Bellini": keep the passive when its subject
+        // is a name; otherwise the agent leads ("Senate approved as envoy").
+        if let (Some(agent), true) = (&agent, passive) {
+            let aux = span.start - 1;
+            let patient_end = aux
+                .checked_sub(1)
+                .filter(|&k| words[k].capitalized && k >= clause.start);
+            if let Some(end) = patient_end {
+                let mut start = end;
+                while start > clause.start && words[start - 1].capitalized {
+                    start -= 1;
+                }
+                let patient = text[words[start].range.start..words[end].range.end].to_owned();
+                parts[0] = patient;
+                parts.insert(1, w(aux).to_owned());
+                parts.push(format!("by {agent}"));
+            }
+        }
+        let mut label = parts.join(" ");
+        if label.len() > 90 {
+            let cut = (0..=90)
+                .rev()
+                .find(|&i| label.is_char_boundary(i))
+                .unwrap_or(0);
+            label.truncate(cut);
+            label.push('…');
+        }
+        label
+    }
+}
+
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+            | "to"
+            | "for"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "from"
+            | "among"
+            | "amid"
+            | "during"
+            | "newly"
+            | "also"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "while"
+            | "when"
+            | "although"
+            | "however"
+            | "meanwhile"
+            | "what"
+            | "which"
+            | "who"
+    )
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    crate::calendar::month_from_name(w).is_some() || crate::calendar::weekday_from_name(w).is_some()
+}
+
+/// Dates the mentions that point at the story's own event: definite references, anchored
+/// mentions and the lede. The story's event of a kind is on the article date unless the
+/// article itself dates that kind's event within the three days before it.
+fn resolve_story_dates(
+    mentions: &mut Vec<Mention>,
+    article: &Article,
+    dct: NaiveDate,
+    lede: Option<usize>,
+    timexes: &[Timex],
+    rules: &Rules,
+) {
+    let story_date = |kind: usize, mentions: &[Mention]| -> Interval {
+        mentions
+            .iter()
+            .filter(|m| m.kind == kind && matches!(m.dated_by, Some(DatedBy::Clause)))
+            .filter_map(|m| m.interval)
+            .find(|iv| {
+                iv.precision == Precision::Day
+                    && iv.start <= dct
+                    && iv.start >= dct - Duration::days(3)
+            })
+            .unwrap_or(Interval {
+                start: dct,
+                end: dct,
+                precision: Precision::Day,
+            })
+    };
+    let snapshot = mentions.clone();
+    for m in mentions.iter_mut() {
+        if m.interval.is_some() {
+            continue;
+        }
+        let kind = if m.story { Some(m.kind) } else { m.anchor };
+        if let Some(kind) = kind {
+            m.interval = Some(story_date(kind, &snapshot));
+            m.dated_by = Some(if m.story {
+                DatedBy::Story
+            } else {
+                DatedBy::Anchor
+            });
+        }
+    }
+    // A lede without a trigger of its own reports the story's main event.
+    let Some(lede) = lede else { return };
+    if mentions.iter().any(|m| m.paragraph == lede) {
+        return;
+    }
+    let Some(main_kind) = main_kind(mentions, rules.kinds.len()) else {
+        return;
+    };
+    let Some(p) = article.paragraphs.get(lede) else {
+        return;
+    };
+    let date_phrase = timexes
+        .iter()
+        .find(|t| {
+            t.start >= p.start && t.end <= p.end && t.interval.is_some_and(|iv| iv.start == dct)
+        })
+        .map(|t| t.start..t.end);
+    let model = mentions
+        .iter()
+        .find(|m| m.kind == main_kind && m.story)
+        .cloned();
+    let interval = story_date(main_kind, mentions);
+    mentions.push(Mention {
+        paragraph: lede,
+        kind: main_kind,
+        trigger: date_phrase.clone().unwrap_or(p.start..p.start),
+        date_phrase,
+        interval: Some(interval),
+        dated_by: Some(DatedBy::Lede),
+        modality: Modality::Happened,
+        participants: Vec::new(),
+        keywords: HashSet::new(),
+        label: model.map_or_else(|| rules.kinds[main_kind].label.clone(), |m| m.label),
+        confidence: 0.5,
+        story: true,
+        anchor: None,
+    });
+}
+
+/// The kind the article is about: the one it refers to most as "the …".
+fn main_kind(mentions: &[Mention], kinds: usize) -> Option<usize> {
+    let mut counts = vec![0usize; kinds];
+    for m in mentions.iter().filter(|m| m.story) {
+        counts[m.kind] += 1;
+    }
+    let (kind, &count) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(k, c)| (*c, std::cmp::Reverse(k)))?;
+    (count > 0).then_some(kind)
+}

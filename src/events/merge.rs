@@ -1,0 +1,382 @@
+//! Mentions → events: the same event reported in several places becomes one event with
+//! several sources; different events of a kind on the same day stay apart.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::Duration;
+
+use super::detect::{DatedBy, Mention, Modality};
+use crate::temporal::Interval;
+
+/// Keyword overlap (Jaccard) above which two reports of a kind on compatible dates are one event.
+const SAME_EVENT_SIMILARITY: f64 = 0.25;
+/// Within two copies of one report, same-kind mentions on the same dates need less.
+const SAME_REPORT_SIMILARITY: f64 = 0.15;
+/// Undated reports need more agreement, having no date to agree on.
+const SAME_UNDATED_SIMILARITY: f64 = 0.4;
+/// How many later clusters one cluster is compared with in the date sweep.
+const SWEEP_LIMIT: usize = 400;
+
+/// A group of mentions believed to report one event.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    pub kind: usize,
+    /// (article index, mention index in that article's list)
+    pub members: Vec<(usize, usize)>,
+    pub interval: Option<Interval>,
+    pub story: bool,
+    pub keywords: HashSet<String>,
+    pub participants: HashSet<String>,
+    article: usize,
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        Self((0..n).collect())
+    }
+    fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.0[r] != r {
+            self.0[r] = self.0[self.0[r]];
+            r = self.0[r];
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// Groups one article's mentions: the story's own event, then same-kind mentions whose
+/// dates agree and whose sentences say the same things.
+#[must_use]
+pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
+    let n = mentions.len();
+    let mut uf = UnionFind::new(n);
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (&mentions[i], &mentions[j]);
+            if a.kind != b.kind || !compatible(a.interval, b.interval, false) {
+                continue;
+            }
+            let same_story_event = (a.story || b.story)
+                && a.interval.is_some()
+                && a.interval.map(|x| x.start) == b.interval.map(|x| x.start)
+                && (a.story && b.story || is_story_day(a, b));
+            let same_place =
+                a.paragraph == b.paragraph && a.interval.is_some() && b.interval.is_some();
+            let similar = jaccard(&a.keywords, &b.keywords)
+                >= if a.interval.is_some() && b.interval.is_some() {
+                    SAME_EVENT_SIMILARITY
+                } else {
+                    SAME_UNDATED_SIMILARITY
+                };
+            // Two references to the story's own event are one event whoever they name.
+            let both_story = a.story && b.story && a.interval == b.interval;
+            if both_story
+                || ((same_story_event || same_place || similar)
+                    && !different_people(&a.participants, &b.participants))
+            {
+                uf.union(i, j);
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        groups.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut roots: Vec<usize> = groups.keys().copied().collect();
+    roots.sort_unstable();
+    roots
+        .into_iter()
+        .map(|r| {
+            let idx = &groups[&r];
+            let ms: Vec<&Mention> = idx.iter().map(|&i| &mentions[i]).collect();
+            Cluster {
+                kind: ms[0].kind,
+                members: idx.iter().map(|&i| (article, i)).collect(),
+                interval: most_precise(ms.iter().filter_map(|m| m.interval)),
+                story: ms.iter().any(|m| m.story),
+                keywords: ms.iter().flat_map(|m| m.keywords.iter().cloned()).collect(),
+                participants: ms
+                    .iter()
+                    .flat_map(|m| name_words(&m.participants))
+                    .collect(),
+                article,
+            }
+        })
+        .collect()
+}
+
+/// A story reference joins a mention dated on the story's day by its own clause or lede.
+fn is_story_day(a: &Mention, b: &Mention) -> bool {
+    let other = if a.story { b } else { a };
+    matches!(
+        other.dated_by,
+        Some(DatedBy::Clause | DatedBy::Lede | DatedBy::Sentence)
+    )
+}
+
+/// Merges clusters from all articles. `same_story(a, b)` says whether two articles report the
+/// same story (syndicated or rewritten copies), which lets their story events merge.
+pub fn across_articles(
+    clusters: &[Cluster],
+    mut same_story: impl FnMut(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let n = clusters.len();
+    let mut uf = UnionFind::new(n);
+    let mut dated: Vec<usize> = (0..n).filter(|&i| clusters[i].interval.is_some()).collect();
+    dated.sort_by_key(|&i| clusters[i].interval.map(|iv| iv.start));
+    for (pos, &i) in dated.iter().enumerate() {
+        let a = &clusters[i];
+        let Some(ia) = a.interval else { continue };
+        for &j in dated[pos + 1..].iter().take(SWEEP_LIMIT) {
+            let b = &clusters[j];
+            let Some(ib) = b.interval else { continue };
+            if ib.start > ia.end + Duration::days(1) {
+                break;
+            }
+            if a.kind != b.kind || a.article == b.article || !compatible(Some(ia), Some(ib), true) {
+                continue;
+            }
+            if different_people(&a.participants, &b.participants) {
+                continue;
+            }
+            let similarity = jaccard(&a.keywords, &b.keywords);
+            // Copies of one report describe the same event in other words: a weaker match will do.
+            let similar = similarity >= SAME_EVENT_SIMILARITY
+                || (similarity >= SAME_REPORT_SIMILARITY && same_story(a.article, b.article));
+            if similar
+                || (a.story && b.story && ia.start == ib.start && same_story(a.article, b.article))
+            {
+                uf.union(i, j);
+            }
+        }
+    }
+    // Undated clusters: only against clusters of the same kind in same-story articles.
+    let mut by_kind: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in (0..n).filter(|&i| clusters[i].interval.is_none()) {
+        by_kind.entry(clusters[i].kind).or_default().push(i);
+    }
+    let mut kinds: Vec<usize> = by_kind.keys().copied().collect();
+    kinds.sort_unstable();
+    for kind in kinds {
+        let list = &by_kind[&kind];
+        for (p, &i) in list.iter().enumerate() {
+            for &j in list[p + 1..].iter().take(SWEEP_LIMIT) {
+                let (a, b) = (&clusters[i], &clusters[j]);
+                if a.article != b.article
+                    && jaccard(&a.keywords, &b.keywords) >= SAME_UNDATED_SIMILARITY
+                    && same_story(a.article, b.article)
+                {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        groups.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    out.sort_by_key(|g| g[0]);
+    out
+}
+
+/// Dates agree when they overlap; across articles a day apart still counts (and is flagged).
+fn compatible(a: Option<Interval>, b: Option<Interval>, tolerate_a_day: bool) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let slack = Duration::days(i64::from(tolerate_a_day));
+            a.start <= b.end + slack && b.start <= a.end + slack
+        }
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// The narrowest interval: "early October" beats "2021".
+pub fn most_precise(intervals: impl Iterator<Item = Interval>) -> Option<Interval> {
+    intervals.min_by_key(|iv| ((iv.end - iv.start).num_days(), iv.start))
+}
+
+/// Two intervals disagree when neither contains the other.
+#[must_use]
+pub fn disputed(intervals: &[Interval]) -> bool {
+    intervals.iter().any(|a| {
+        intervals.iter().any(|b| {
+            !(a.start <= b.start && b.end <= a.end || b.start <= a.start && a.end <= b.end)
+        })
+    })
+}
+
+/// The modality an event is shown with: any report that it happened wins.
+#[must_use]
+pub fn combined_modality(modalities: &[Modality]) -> Modality {
+    if modalities.contains(&Modality::Happened) {
+        return Modality::Happened;
+    }
+    let mut counts: Vec<(Modality, usize)> = Vec::new();
+    for &m in modalities {
+        match counts.iter_mut().find(|(x, _)| *x == m) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((m, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, c)| c)
+        .map_or(Modality::Happened, |(m, _)| m)
+}
+
+fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let shared = small.iter().filter(|w| large.contains(*w)).count();
+    shared as f64 / (a.len() + b.len() - shared) as f64
+}
+
+/// Person names known on both sides and sharing no word: different people, different events.
+/// Places and institutions are left out: two reports of one event name different places.
+fn different_people(a: &impl NameSet, b: &impl NameSet) -> bool {
+    let (a, b) = (a.name_words(), b.name_words());
+    !a.is_empty() && !b.is_empty() && a.is_disjoint(&b)
+}
+
+trait NameSet {
+    fn name_words(&self) -> HashSet<String>;
+}
+
+impl NameSet for Vec<String> {
+    fn name_words(&self) -> HashSet<String> {
+        name_words(self).collect()
+    }
+}
+
+impl NameSet for HashSet<String> {
+    fn name_words(&self) -> HashSet<String> {
+        self.clone()
+    }
+}
+
+/// The words of the person-like names among `names`: "Defense Secretary Lloyd Austin" → lloyd,
+/// austin. Titles, places and institutions are shared by too many stories to tell events apart.
+fn name_words(names: &[String]) -> impl Iterator<Item = String> + '_ {
+    names
+        .iter()
+        .filter(|n| is_person_like(n))
+        .flat_map(|n| n.split_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| w.len() > 2 && !is_title(w))
+}
+
+/// A name with no place or institution word in it, and not all capitals (NATO, U.S.).
+fn is_person_like(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.iter().any(|w| {
+        let bare = w
+            .trim_end_matches(['’', '\'', 's'])
+            .trim_end_matches(['’', '\'']);
+        super::places::is_place(bare)
+            || is_institution(bare)
+            || w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    })
+}
+
+fn is_institution(w: &str) -> bool {
+    matches!(
+        w,
+        "House"
+            | "Senate"
+            | "Congress"
+            | "Parliament"
+            | "Ministry"
+            | "Department"
+            | "Forces"
+            | "Force"
+            | "Council"
+            | "Union"
+            | "Nations"
+            | "Republic"
+            | "Party"
+            | "Bank"
+            | "Company"
+            | "Corp"
+            | "Inc"
+            | "Agency"
+            | "Committee"
+            | "University"
+            | "Court"
+            | "Army"
+            | "Navy"
+            | "Command"
+            | "Organization"
+            | "Association"
+            | "Government"
+            | "Office"
+            | "Institute"
+            | "Commission"
+            | "Assembly"
+            | "Strategy"
+            | "Constitution"
+            | "COVID-19"
+            | "Omicron"
+            | "Self-Defense"
+            | "Among"
+            | "Japanese"
+            | "American"
+            | "Chinese"
+            | "Korean"
+            | "Russian"
+            | "British"
+            | "French"
+            | "German"
+            | "European"
+    )
+}
+
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "minister"
+            | "secretary"
+            | "president"
+            | "prime"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "state"
+            | "ambassador"
+            | "chief"
+            | "general"
+            | "newly"
+            | "former"
+            | "interim"
+            | "deputy"
+            | "vice"
+            | "chairman"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "envoy"
+            | "spokesman"
+            | "spokeswoman"
+            | "the"
+            | "and"
+    )
+}

@@ -1,0 +1,193 @@
+//! Events: what happened, when, and which paragraphs say so.
+//!
+//! ```
+//! let corpus = dateline::ingest::load(&[concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample").into()]);
+//! let rules = dateline::events::Rules::built_in();
+//! let timeline = dateline::events::extract(&corpus, &rules);
+//! let missile = timeline.events.iter().find(|e| rules.kinds[e.kind].name == "missile_test").unwrap();
+//! assert_eq!(missile.interval.unwrap().start.to_string(), "2022-01-05");
+//! assert_eq!(missile.sources.len(), 2); // one paragraph in each article
+//! ```
+
+mod detect;
+mod merge;
+mod places;
+pub mod rules;
+pub mod text;
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use detect::{DatedBy, Mention, Modality};
+pub use rules::{Kind, Rules, RulesError};
+
+use crate::ingest::{Article, Corpus};
+use crate::temporal::{self, Interval};
+
+/// One paragraph that reports an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub article: usize,
+    pub paragraph: usize,
+    /// Byte ranges of the trigger words in the article text.
+    pub triggers: Vec<Range<usize>>,
+    /// Byte range of the date phrase in the article text.
+    pub date_phrase: Option<Range<usize>>,
+    pub dated_by: Option<DatedBy>,
+    pub modality: Modality,
+}
+
+/// An event on the timeline, with every paragraph that reports it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub id: usize,
+    pub kind: usize,
+    pub label: String,
+    /// None: undated (listed, not plotted).
+    pub interval: Option<Interval>,
+    pub modality: Modality,
+    pub confidence: f32,
+    pub participants: Vec<String>,
+    pub sources: Vec<Source>,
+    /// Sources give dates that do not nest in one another.
+    pub date_disputed: bool,
+}
+
+/// Events of a corpus, sorted by date (undated last).
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    pub events: Vec<Event>,
+}
+
+/// Runs temporal tagging and event detection on every article (in parallel), then merges.
+#[must_use]
+pub fn extract(corpus: &Corpus, rules: &Rules) -> Timeline {
+    let mentions: Vec<Vec<Mention>> = corpus
+        .articles
+        .par_iter()
+        .map(|a| article_mentions(a, rules))
+        .collect();
+    merge(corpus, &mentions)
+}
+
+/// Time expressions and event mentions of one article.
+#[must_use]
+pub fn article_mentions(article: &Article, rules: &Rules) -> Vec<Mention> {
+    let Some(dct) = article.published else {
+        return Vec::new();
+    };
+    let timexes = temporal::tag(&article.text, dct);
+    detect::mentions(article, &timexes, rules)
+}
+
+/// Merges per-article mentions (indexed like `corpus.articles`) into events.
+#[must_use]
+pub fn merge(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
+    let clusters: Vec<merge::Cluster> = mentions
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(a, ms)| merge::within_article(a, ms))
+        .collect();
+    let mut story_cache = std::collections::HashMap::new();
+    let groups = merge::across_articles(&clusters, |a, b| {
+        *story_cache.entry((a.min(b), a.max(b))).or_insert_with(|| {
+            crate::similarity::same_story(&corpus.articles[a].text, &corpus.articles[b].text)
+        })
+    });
+    let mut events: Vec<Event> = groups
+        .into_iter()
+        .map(|group| {
+            let members: Vec<(usize, usize)> = group
+                .iter()
+                .flat_map(|&c| clusters[c].members.iter().copied())
+                .collect();
+            build_event(&clusters[group[0]], &members, mentions)
+        })
+        .collect();
+    events.sort_by(|a, b| {
+        let key = |e: &Event| {
+            (
+                e.interval.is_none(),
+                e.interval.map(|iv| (iv.start, iv.end)),
+                e.kind,
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.label.cmp(&b.label))
+    });
+    for (id, e) in events.iter_mut().enumerate() {
+        e.id = id;
+    }
+    Timeline { events }
+}
+
+fn build_event(
+    first: &merge::Cluster,
+    members: &[(usize, usize)],
+    mentions: &[Vec<Mention>],
+) -> Event {
+    let ms: Vec<(usize, &Mention)> = members.iter().map(|&(a, i)| (a, &mentions[a][i])).collect();
+    let intervals: Vec<Interval> = ms.iter().filter_map(|(_, m)| m.interval).collect();
+    let best = ms
+        .iter()
+        .max_by(|x, y| {
+            let score = |m: &Mention| (m.confidence, m.label.len().min(70));
+            score(x.1)
+                .partial_cmp(&score(y.1))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .map(|(_, m)| *m);
+    let mut sources: Vec<Source> = Vec::new();
+    for &(article, m) in &ms {
+        match sources
+            .iter_mut()
+            .find(|s| s.article == article && s.paragraph == m.paragraph)
+        {
+            Some(s) => {
+                if !m.trigger.is_empty() && !s.triggers.contains(&m.trigger) {
+                    s.triggers.push(m.trigger.clone());
+                }
+                if s.date_phrase.is_none() {
+                    s.date_phrase.clone_from(&m.date_phrase);
+                    s.dated_by = m.dated_by;
+                }
+            }
+            None => sources.push(Source {
+                article,
+                paragraph: m.paragraph,
+                triggers: if m.trigger.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![m.trigger.clone()]
+                },
+                date_phrase: m.date_phrase.clone(),
+                dated_by: m.dated_by,
+                modality: m.modality,
+            }),
+        }
+    }
+    sources.sort_by_key(|s| (s.article, s.paragraph));
+    let mut participants: Vec<String> = Vec::new();
+    for (_, m) in &ms {
+        for p in &m.participants {
+            if !participants.contains(p) {
+                participants.push(p.clone());
+            }
+        }
+    }
+    let modalities: Vec<Modality> = ms.iter().map(|(_, m)| m.modality).collect();
+    let confidence =
+        best.map_or(0.5, |m| m.confidence) + 0.05 * (sources.len().saturating_sub(1)) as f32;
+    Event {
+        id: 0,
+        kind: first.kind,
+        label: best.map_or_else(String::new, |m| m.label.clone()),
+        interval: merge::most_precise(intervals.iter().copied()),
+        modality: merge::combined_modality(&modalities),
+        confidence: confidence.min(1.0),
+        participants,
+        sources,
+        date_disputed: merge::disputed(&intervals),
+    }
+}

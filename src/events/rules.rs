@@ -1,0 +1,414 @@
+//! Event kinds as data: the rules file format, its errors, and the compiled matcher.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// The rules shipped with Dateline: meeting, missile test, appointment, infection, agreement,
+/// statement.
+pub const BUILT_IN: &str = include_str!("../../assets/rules/events.toml");
+
+const DEFAULT_WINDOW: usize = 8;
+/// How many words a `*` in a trigger may skip.
+pub(crate) const GAP_WORDS: usize = 3;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RulesError {
+    #[error("cannot read rules file {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("rules file {path}: {message}")]
+    Syntax { path: String, message: String },
+    #[error("rules file {path}: kind `{kind}`: {message}")]
+    Invalid {
+        path: String,
+        kind: String,
+        message: String,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    kind: Vec<KindSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindSpec {
+    name: String,
+    label: Option<String>,
+    color: String,
+    trigger: Vec<TriggerSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerSpec {
+    words: Vec<String>,
+    #[serde(default)]
+    near: Vec<String>,
+    #[serde(default)]
+    not_near: Vec<String>,
+    window: Option<usize>,
+    #[serde(default)]
+    noun: bool,
+}
+
+/// An event kind: its identifier, human label and colour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kind {
+    pub name: String,
+    pub label: String,
+    pub color: [u8; 3],
+}
+
+/// One word slot of a phrase: the surface forms it accepts, or a gap.
+#[derive(Debug, Clone)]
+pub(crate) enum Slot {
+    Word(Vec<String>),
+    Gap,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    pub kind: usize,
+    pub slots: Vec<Slot>,
+    pub near: Vec<Vec<Slot>>,
+    pub not_near: Vec<Vec<Slot>>,
+    pub window: usize,
+    pub noun: bool,
+}
+
+/// Compiled rules: kinds and the trigger patterns indexed by their first word.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub kinds: Vec<Kind>,
+    pub(crate) patterns: Vec<Pattern>,
+    pub(crate) by_first_word: HashMap<String, Vec<usize>>,
+}
+
+impl Rules {
+    /// The built-in kinds.
+    #[must_use]
+    pub fn built_in() -> Self {
+        Self::parse(BUILT_IN, "built-in rules")
+            .unwrap_or_else(|e| unreachable!("built-in rules are valid: {e}"))
+    }
+
+    /// The built-in kinds plus those in `files` (a kind of the same name replaces the built-in).
+    ///
+    /// # Errors
+    /// An unreadable file, a TOML syntax error (with line and column), or an invalid kind.
+    pub fn built_in_and(files: &[impl AsRef<Path>]) -> Result<Self, RulesError> {
+        let mut rules = Self::built_in();
+        for file in files {
+            let path = file.as_ref();
+            let text = std::fs::read_to_string(path).map_err(|source| RulesError::Read {
+                path: path.display().to_string(),
+                source,
+            })?;
+            rules.extend(Self::parse(&text, &path.display().to_string())?);
+        }
+        Ok(rules)
+    }
+
+    /// Parses one rules document; `origin` names it in errors.
+    ///
+    /// # Errors
+    /// TOML syntax errors carry line and column; invalid colours or empty triggers name the kind.
+    pub fn parse(text: &str, origin: &str) -> Result<Self, RulesError> {
+        let file: RulesFile = toml::from_str(text).map_err(|e| RulesError::Syntax {
+            path: origin.to_owned(),
+            message: describe_toml_error(text, &e),
+        })?;
+        let mut rules = Self {
+            kinds: Vec::new(),
+            patterns: Vec::new(),
+            by_first_word: HashMap::new(),
+        };
+        for spec in file.kind {
+            let invalid = |message: String| RulesError::Invalid {
+                path: origin.to_owned(),
+                kind: spec.name.clone(),
+                message,
+            };
+            let color = parse_color(&spec.color)
+                .ok_or_else(|| invalid(format!("colour `{}` is not #RRGGBB", spec.color)))?;
+            if spec.name.trim().is_empty() || spec.trigger.is_empty() {
+                return Err(invalid("needs a name and at least one trigger".into()));
+            }
+            let kind = rules.kinds.len();
+            rules.kinds.push(Kind {
+                label: spec.label.clone().unwrap_or_else(|| spec.name.clone()),
+                name: spec.name.clone(),
+                color,
+            });
+            for trigger in &spec.trigger {
+                let near = trigger.near.iter().map(|w| phrase(w)).collect::<Vec<_>>();
+                let not_near = trigger
+                    .not_near
+                    .iter()
+                    .map(|w| phrase(w))
+                    .collect::<Vec<_>>();
+                for words in &trigger.words {
+                    let slots = phrase(words);
+                    if !matches!(slots.first(), Some(Slot::Word(_)))
+                        || matches!(slots.last(), Some(Slot::Gap))
+                    {
+                        return Err(invalid(format!(
+                            "trigger `{words}` must start and end with a word"
+                        )));
+                    }
+                    rules.patterns.push(Pattern {
+                        kind,
+                        slots,
+                        near: near.clone(),
+                        not_near: not_near.clone(),
+                        window: trigger.window.unwrap_or(DEFAULT_WINDOW),
+                        noun: trigger.noun,
+                    });
+                }
+            }
+        }
+        rules.reindex();
+        Ok(rules)
+    }
+
+    fn extend(&mut self, other: Self) {
+        for (k, kind) in other.kinds.into_iter().enumerate() {
+            let target = if let Some(existing) = self.kinds.iter().position(|x| x.name == kind.name)
+            {
+                self.patterns.retain(|p| p.kind != existing);
+                self.kinds[existing] = kind;
+                existing
+            } else {
+                self.kinds.push(kind);
+                self.kinds.len() - 1
+            };
+            self.patterns
+                .extend(
+                    other
+                        .patterns
+                        .iter()
+                        .filter(|p| p.kind == k)
+                        .cloned()
+                        .map(|mut p| {
+                            p.kind = target;
+                            p
+                        }),
+                );
+        }
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        self.by_first_word.clear();
+        for (i, p) in self.patterns.iter().enumerate() {
+            if let Some(Slot::Word(forms)) = p.slots.first() {
+                for form in forms {
+                    self.by_first_word.entry(form.clone()).or_default().push(i);
+                }
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn kind_index(&self, name: &str) -> Option<usize> {
+        self.kinds.iter().position(|k| k.name == name)
+    }
+}
+
+/// toml's message already says "at line L, column C"; keep it and drop the source excerpt.
+fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim().to_owned();
+    match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message,
+    }
+}
+
+fn parse_color(s: &str) -> Option<[u8; 3]> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+fn phrase(text: &str) -> Vec<Slot> {
+    text.split_whitespace()
+        .map(|w| {
+            if w == "*" {
+                Slot::Gap
+            } else {
+                Slot::Word(forms(w))
+            }
+        })
+        .collect()
+}
+
+/// Every surface form a rule word stands for: itself, or with `~` all its inflections.
+fn forms(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    match lower.strip_suffix('~') {
+        Some(lemma) => inflections(lemma),
+        None => vec![lower],
+    }
+}
+
+const IRREGULAR: [(&str, &[&str]); 22] = [
+    ("meet", &["met"]),
+    ("hold", &["held"]),
+    ("take", &["took", "taken"]),
+    ("become", &["became"]),
+    ("catch", &["caught"]),
+    ("strike", &["struck", "stricken"]),
+    ("choose", &["chose", "chosen"]),
+    ("swear", &["swore", "sworn"]),
+    ("shoot", &["shot"]),
+    ("begin", &["began", "begun"]),
+    ("lead", &["led"]),
+    ("win", &["won"]),
+    ("give", &["gave", "given"]),
+    ("make", &["made"]),
+    ("fall", &["fell", "fallen"]),
+    ("break", &["broke", "broken"]),
+    ("seek", &["sought"]),
+    ("fight", &["fought"]),
+    ("lose", &["lost"]),
+    ("leave", &["left"]),
+    ("sell", &["sold"]),
+    ("buy", &["bought"]),
+];
+
+/// Regular English inflections (third person, past, participle, gerund) plus known irregulars.
+/// For hyphenated words only the last part inflects (`test-fire` → `test-fired`).
+#[must_use]
+pub fn inflections(lemma: &str) -> Vec<String> {
+    if let Some((head, last)) = lemma.rsplit_once('-') {
+        return inflections(last)
+            .into_iter()
+            .map(|f| format!("{head}-{f}"))
+            .collect();
+    }
+    let mut out = vec![lemma.to_owned()];
+    let b = lemma.as_bytes();
+    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let n = b.len();
+    let ends = |s: &str| lemma.ends_with(s);
+    // third person
+    if ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh") {
+        out.push(format!("{lemma}es"));
+    } else if n > 1 && ends("y") && !is_vowel(b[n - 2]) {
+        out.push(format!("{}ies", &lemma[..n - 1]));
+    } else {
+        out.push(format!("{lemma}s"));
+    }
+    // single-syllable consonant-vowel-consonant doubles: step → stepped, plan → planned
+    let vowel_groups = b
+        .windows(2)
+        .filter(|w| !is_vowel(w[0]) && is_vowel(w[1]))
+        .count()
+        + usize::from(b.first().is_some_and(|&c| is_vowel(c)));
+    let doubles = n >= 3
+        && vowel_groups == 1
+        && !is_vowel(b[n - 1])
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y');
+    let stem = if doubles {
+        format!("{lemma}{}", b[n - 1] as char)
+    } else {
+        lemma.to_owned()
+    };
+    if ends("e") {
+        out.push(format!("{lemma}d"));
+        out.push(format!("{}ing", &lemma[..n - 1]));
+    } else if n > 1 && ends("y") && !is_vowel(b[n - 2]) {
+        out.push(format!("{}ied", &lemma[..n - 1]));
+        out.push(format!("{lemma}ing"));
+    } else {
+        out.push(format!("{stem}ed"));
+        out.push(format!("{stem}ing"));
+    }
+    if let Some((_, irregular)) = IRREGULAR.iter().find(|(l, _)| *l == lemma) {
+        out.extend(irregular.iter().map(|s| (*s).to_owned()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_of_regular_and_irregular_verbs() {
+        let has = |lemma: &str, form: &str| inflections(lemma).iter().any(|f| f == form);
+        assert!(has("meet", "met") && has("meet", "meeting") && has("meet", "meets"));
+        assert!(has("fire", "fired") && has("fire", "firing"));
+        assert!(has("step", "stepped") && has("plan", "planning"));
+        assert!(has("visit", "visited") && !has("visit", "visitted"));
+        assert!(has("test-fire", "test-fired"));
+        assert!(has("ratify", "ratified") && has("ratify", "ratifies"));
+        assert!(has("take", "took") && has("take", "taken"));
+    }
+
+    #[test]
+    fn built_in_rules_parse() {
+        let rules = Rules::built_in();
+        let names: Vec<&str> = rules.kinds.iter().map(|k| k.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "meeting",
+                "missile_test",
+                "appointment",
+                "infection",
+                "agreement",
+                "statement"
+            ]
+        );
+        assert!(rules.by_first_word.contains_key("fired"));
+    }
+
+    #[test]
+    fn malformed_rules_say_line_and_column() {
+        let bad = "[[kind]]\nname = \"protest\"\ncolor = \"#FF0000\"\ntrigger = [ { words = [\"march~\" } ]\n";
+        let err = Rules::parse(bad, "protest.toml").unwrap_err().to_string();
+        assert!(
+            err.contains("protest.toml") && err.contains("line 4"),
+            "{err}"
+        );
+        let bad_color = "[[kind]]\nname = \"protest\"\ncolor = \"red\"\n[[kind.trigger]]\nwords = [\"protest~\"]\n";
+        let err = Rules::parse(bad_color, "p.toml").unwrap_err().to_string();
+        assert!(err.contains("protest") && err.contains("#RRGGBB"), "{err}");
+        let unknown = "[[kind]]\nname = \"x\"\ncolour = \"#000000\"\n";
+        let err = Rules::parse(unknown, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn user_kinds_extend_and_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("quake.toml");
+        std::fs::write(&path, "[[kind]]\nname = \"earthquake\"\ncolor = \"#884400\"\n[[kind.trigger]]\nwords = [\"earthquake\", \"quake\", \"tremor\"]\nnoun = true\n").unwrap();
+        let rules = Rules::built_in_and(&[&path]).unwrap();
+        assert_eq!(rules.kinds.len(), 7);
+        assert_eq!(rules.kinds[6].color, [0x88, 0x44, 0]);
+        assert!(
+            rules.by_first_word["quake"]
+                .iter()
+                .all(|&p| rules.patterns[p].kind == 6)
+        );
+    }
+}

@@ -1,0 +1,313 @@
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use dateline::events::{self, Event, Modality, Rules, Timeline};
+use dateline::ingest::{Corpus, load};
+
+use crate::fixtures::{Dir, repo, run_dateline};
+
+/// The gate: the seed timeline scores 8/8 found and merged, precision ≥ 0.9.
+#[test]
+fn seed_timeline_passes_the_gold_scorer() {
+    let json = run_dateline(&["extract", "assets/sample", "--json"]);
+    let shared = repo().join("../shared");
+    assert!(shared.is_dir(), "../shared must sit beside the checkout");
+    let mut scorer = Command::new("python3")
+        .arg(shared.join("tools/score_events.py"))
+        .arg("--gold")
+        .arg(shared.join("gold/seeds.json"))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs the scorer");
+    scorer
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(json.as_bytes())
+        .expect("pipe JSON");
+    let out = scorer.wait_with_output().expect("scorer output");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "scorer failed:\n{report}");
+    assert!(
+        report.contains("events found 8/8, merged 8/8, split 0"),
+        "{report}"
+    );
+}
+
+fn timeline_of(files: &[(&str, &str)]) -> (Dir, Corpus, Rules, Timeline) {
+    let dir = Dir::new();
+    for (name, text) in files {
+        dir.write(name, text);
+    }
+    let corpus = load(&[dir.path().to_owned()]);
+    let rules = Rules::built_in();
+    let timeline = events::extract(&corpus, &rules);
+    (dir, corpus, rules, timeline)
+}
+
+fn find<'a>(t: &'a Timeline, rules: &Rules, kind: &str, start: &str) -> &'a Event {
+    t.events
+        .iter()
+        .find(|e| {
+            rules.kinds[e.kind].name == kind
+                && e.interval.is_some_and(|iv| iv.start.to_string() == start)
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "no {kind} on {start} in {:#?}",
+                t.events
+                    .iter()
+                    .map(|e| (&e.label, e.interval))
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn wire_copy_with_a_yearless_reuters_dateline() {
+    let (_dir, corpus, rules, t) = timeline_of(&[
+        (
+            "reuters.txt",
+            "WASHINGTON, March 3 (Reuters) - U.S. Secretary of State Antony Blinken met South Korean Foreign Minister Chung Eui-yong in Washington on Tuesday, and the two sides signed an agreement on sharing the cost of U.S. troops, officials said.\n\nThe two ministers will meet again in Seoul next month, the State Department said.\n\nBlinken was sworn in as secretary of state on Jan. 26.\n",
+        ),
+        (
+            "other.txt",
+            "Published: 2021-03-01\n\nMarkets were quiet on Monday as traders waited for jobs data.\n",
+        ),
+    ]);
+    assert_eq!(
+        corpus.articles[1].published.unwrap().to_string(),
+        "2021-03-03"
+    );
+    let met = find(&t, &rules, "meeting", "2021-03-02");
+    assert!(
+        met.label.contains("Blinken met") && met.label.contains("Chung Eui-yong"),
+        "{}",
+        met.label
+    );
+    assert_eq!(
+        find(&t, &rules, "agreement", "2021-03-02").modality,
+        Modality::Happened
+    );
+    let again = find(&t, &rules, "meeting", "2021-04-01");
+    assert_eq!(again.modality, Modality::Planned);
+    assert_eq!(
+        find(&t, &rules, "appointment", "2021-01-26").label,
+        "Blinken sworn in"
+    );
+}
+
+#[test]
+fn health_story_with_case_counts() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "cholera.md",
+        "---\ntitle: Cholera spreads\ndate: 2022-02-04\n---\nGENEVA — Health officials reported 1,200 new cases of cholera in the region last week, the World Health Organization said on Friday.\n\nThe outbreak began in early January in two coastal districts, according to the ministry.\n\nHealth Minister Amina Diallo tested positive for COVID-19 on Monday and is isolating at home.\n",
+    )]);
+    let cases = find(&t, &rules, "infection", "2022-01-24");
+    assert_eq!(
+        cases.interval.unwrap().end.to_string(),
+        "2022-01-30",
+        "last week"
+    );
+    let outbreak = find(&t, &rules, "infection", "2022-01-01");
+    assert!(
+        outbreak.interval.unwrap().end.to_string().as_str() < "2022-01-31",
+        "early January stays early"
+    );
+    let positive = find(&t, &rules, "infection", "2022-01-31");
+    assert!(
+        positive
+            .participants
+            .iter()
+            .any(|p| p.contains("Amina Diallo"))
+    );
+}
+
+#[test]
+fn cabinet_reshuffle_two_events_in_one_sentence_and_passive_voice() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "cabinet.txt",
+        "Date: 2023-06-16\n\nPrime Minister Elena Costa appointed Marco Ferri as foreign minister on Thursday, replacing Paolo Rossi, who resigned last week after a row over the budget.\n\nFerri was sworn in by President Sergio Bellini on Friday morning.\n\nCosta is expected to name a new finance minister next month.\n",
+    )]);
+    // Two events, one sentence, each with its own date.
+    let appointed = find(&t, &rules, "appointment", "2023-06-15");
+    assert!(
+        appointed.label.contains("appointed Marco Ferri"),
+        "{}",
+        appointed.label
+    );
+    let resigned = find(&t, &rules, "appointment", "2023-06-05");
+    assert!(resigned.label.contains("resigned"), "{}", resigned.label);
+    let sworn = find(&t, &rules, "appointment", "2023-06-16");
+    assert_eq!(
+        sworn.label,
+        "Ferri was sworn in by President Sergio Bellini"
+    );
+    assert_eq!(
+        find(&t, &rules, "appointment", "2023-07-01").modality,
+        Modality::Planned
+    );
+}
+
+#[test]
+fn missile_launch_reported_by_a_third_country_is_one_event() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "tokyo.txt",
+        "TOKYO, Aug. 24, 2022 (Kyodo) — Japan's Defense Ministry said North Korea fired two ballistic missiles into the sea off its east coast on Wednesday morning, the latest in a string of launches this year.\n\nSouth Korea's military said the missiles were launched from near Pyongyang.\n",
+    )]);
+    assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+    let e = find(&t, &rules, "missile_test", "2022-08-24");
+    assert_eq!(e.label, "North Korea fired ballistic missiles");
+    assert_eq!(
+        e.sources.len(),
+        2,
+        "the follow-up paragraph reports the same launch"
+    );
+}
+
+#[test]
+fn every_modality_and_an_undated_event() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "modal.txt",
+        "Date: 2024-05-10\n\nThe two governments will sign a trade accord in Jakarta next Tuesday, officials said.\n\nRebels allegedly launched a rocket at the base on Wednesday.\n\nThe summit scheduled for Monday was cancelled after the host fell ill.\n\nThe two leaders did not meet on Thursday, contrary to earlier reports.\n\nThe two leaders have met several times over the years.\n\nThe leaders met in Oslo on Friday.\n",
+    )]);
+    assert_eq!(
+        find(&t, &rules, "agreement", "2024-05-14").modality,
+        Modality::Planned
+    );
+    assert_eq!(
+        find(&t, &rules, "missile_test", "2024-05-08").modality,
+        Modality::Claimed
+    );
+    assert_eq!(
+        find(&t, &rules, "meeting", "2024-05-13").modality,
+        Modality::Cancelled
+    );
+    assert_eq!(
+        find(&t, &rules, "meeting", "2024-05-09").modality,
+        Modality::Negated
+    );
+    assert_eq!(
+        find(&t, &rules, "meeting", "2024-05-10").modality,
+        Modality::Happened
+    );
+    let undated: Vec<&Event> = t.events.iter().filter(|e| e.interval.is_none()).collect();
+    assert_eq!(undated.len(), 1, "kept, not plotted");
+    assert!(undated[0].label.contains("met several times"));
+    assert_eq!(
+        t.events.last().map(|e| e.interval),
+        Some(None),
+        "undated events sort last"
+    );
+}
+
+#[test]
+fn two_meetings_on_one_day_with_different_people_stay_apart() {
+    let (_dir, _c, rules, t) = timeline_of(&[
+        (
+            "a.txt",
+            "Date: 2022-11-15\n\nPresident Joe Biden met Chinese leader Xi Jinping in Bali on Monday for three hours of talks on trade and Taiwan.\n",
+        ),
+        (
+            "b.txt",
+            "Date: 2022-11-15\n\nRussian President Vladimir Putin met Indian Prime Minister Narendra Modi in Samarkand on Monday to discuss oil supplies.\n",
+        ),
+        (
+            "c.txt",
+            "Date: 2022-11-15\n\nOn Monday, Biden met Xi in Bali. Separately, Putin met Modi in Samarkand on Monday.\n",
+        ),
+    ]);
+    let meetings: Vec<&Event> = t
+        .events
+        .iter()
+        .filter(|e| rules.kinds[e.kind].name == "meeting")
+        .collect();
+    assert_eq!(
+        meetings.len(),
+        2,
+        "{:#?}",
+        meetings
+            .iter()
+            .map(|e| (&e.label, e.sources.len()))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        meetings
+            .iter()
+            .all(|e| e.interval.unwrap().start.to_string() == "2022-11-14")
+    );
+    let biden = meetings
+        .iter()
+        .find(|e| e.participants.iter().any(|p| p.contains("Biden")))
+        .expect("Biden meeting");
+    assert!(!biden.participants.iter().any(|p| p.contains("Putin")));
+    assert_eq!(
+        biden.sources.len(),
+        2,
+        "a.txt and the Biden sentence of c.txt"
+    );
+}
+
+#[test]
+fn syndicated_copies_merge_and_disagreeing_dates_are_flagged() {
+    let body = "Officials from both countries met in Vienna on Tuesday to discuss the nuclear programme, and negotiators said further rounds were likely.";
+    let (_dir, _c, rules, t) = timeline_of(&[
+        ("a.txt", &format!("Date: 2021-04-08\n\n{body}\n")),
+        (
+            "b.txt",
+            &format!(
+                "Date: 2021-04-08\n\n{}\n",
+                body.replace("Tuesday", "Wednesday")
+            ),
+        ),
+    ]);
+    let meetings: Vec<&Event> = t
+        .events
+        .iter()
+        .filter(|e| rules.kinds[e.kind].name == "meeting")
+        .collect();
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0].sources.len(), 2);
+    assert!(meetings[0].date_disputed, "Tuesday vs Wednesday");
+}
+
+#[test]
+fn user_defined_kinds_load_without_recompiling() {
+    let dir = Dir::new();
+    let rules = dir.write("protest.toml", "[[kind]]\nname = \"protest\"\nlabel = \"Protest\"\ncolor = \"#AA3377\"\n\n[[kind.trigger]]\nwords = [\"protest~\", \"rally~\", \"march~\"]\nnear = [\"thousands\", \"demonstrators\", \"protesters\", \"crowd\", \"against\"]\n");
+    let article = dir.write("news/a.txt", "Date: 2023-03-08\n\nThousands of demonstrators protested against the pension reform in Paris on Tuesday.\n");
+    let out = run_dateline(&[
+        "extract",
+        &article.display().to_string(),
+        "--rules",
+        &rules.display().to_string(),
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let protest = json["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|e| e["category"] == "protest")
+        .expect("a protest event");
+    assert_eq!(protest["start"], "2023-03-07");
+
+    let bad = dir.write(
+        "bad.toml",
+        "[[kind]]\nname = \"quake\"\ncolor = \"#000000\"\n[[kind.trigger]]\nwords = [\"quake\"\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args([
+            "extract",
+            &article.display().to_string(),
+            "--rules",
+            &bad.display().to_string(),
+        ])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml") && err.contains("line 5"), "{err}");
+}
