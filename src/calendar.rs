@@ -61,8 +61,15 @@ fn abbreviation_ok(lower: &[u8]) -> bool {
 /// Weekday of an English weekday name or abbreviation (`Wed`, `Thurs.`), any case.
 #[must_use]
 pub fn weekday_from_name(word: &str) -> Option<Weekday> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    Some(match w.as_str() {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (slot, b) in buf.iter_mut().zip(w.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    Some(match std::str::from_utf8(&buf[..w.len()]).unwrap_or("") {
         "monday" | "mon" => Weekday::Mon,
         "tuesday" | "tue" | "tues" => Weekday::Tue,
         "wednesday" | "wed" => Weekday::Wed,

@@ -1,41 +1,114 @@
-//! Whether two texts report the same story: shared word trigrams.
-
-use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
+//! Cheap text fingerprints: sorted 64-bit hashes of words or word trigrams, compared by a
+//! linear merge (no hashing or allocation at comparison time).
 
 /// Share of the smaller text's word trigrams found in the other above which two articles are
 /// copies or rewrites of one report; different stories share almost none.
 pub const SAME_STORY_CONTAINMENT: f64 = 0.2;
 
-/// Hashed lowercase word trigrams of `text`.
+/// FNV-1a over lowercased bytes: stable across runs and platforms, and fast on short words.
 #[must_use]
-pub fn shingles(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = text
+pub fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A `Hasher` for short string keys (rule words): FNV-1a, much cheaper than `SipHash` here and
+/// safe because the keys come from the rules, not from an adversary.
+#[derive(Default, Clone, Copy)]
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Builds [`FnvHasher`]s for `HashMap`s keyed by words.
+pub type FnvBuild = std::hash::BuildHasherDefault<FnvHasher>;
+
+/// Sorted, deduplicated hashes of the lowercase word trigrams of `text`.
+#[must_use]
+pub fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(word_hash)
         .collect();
-    words
+    let mut out: Vec<u64> = words
         .windows(3)
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect()
+        .map(|w| w[0].rotate_left(42) ^ w[1].rotate_left(21) ^ w[2])
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Size of the intersection of two sorted, deduplicated lists.
+#[must_use]
+pub fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// |A ∩ B| / min(|A|, |B|).
 #[must_use]
-pub fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if small.is_empty() {
+pub fn containment(a: &[u64], b: &[u64]) -> f64 {
+    let small = a.len().min(b.len());
+    if small == 0 {
         return 0.0;
     }
-    small.iter().filter(|h| large.contains(h)).count() as f64 / small.len() as f64
+    shared(a, b) as f64 / small as f64
 }
 
+/// |A ∩ B| / |A ∪ B|.
 #[must_use]
-pub fn same_story(a: &str, b: &str) -> bool {
-    containment(&shingles(a), &shingles(b)) >= SAME_STORY_CONTAINMENT
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let n = shared(a, b);
+    n as f64 / (a.len() + b.len() - n) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_share_trigrams_and_other_stories_do_not() {
+        let a = shingles("Ministers met in Tokyo on Friday to discuss the alliance and trade.");
+        let b = shingles("ministers met in TOKYO on Friday to discuss the alliance, and trade!");
+        let c = shingles("Farm prices fell sharply in the spring as rain ruined the harvest.");
+        assert!((containment(&a, &b) - 1.0).abs() < 1e-9);
+        assert!(containment(&a, &c) < 0.05);
+        assert!((jaccard(&[1, 2, 3], &[2, 3, 4]) - 0.5).abs() < 1e-9);
+    }
 }

@@ -1,7 +1,6 @@
 //! Event mentions in one article: triggers from the rules, then a date, modality,
 //! participants and a label for each.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use chrono::{Duration, NaiveDate};
@@ -52,7 +51,8 @@ pub struct Mention {
     pub dated_by: Option<DatedBy>,
     pub modality: Modality,
     pub participants: Vec<String>,
-    pub keywords: HashSet<String>,
+    /// Sorted hashes of the content words around the trigger.
+    pub keywords: Vec<u64>,
     pub label: String,
     pub confidence: f32,
     /// Refers to the story's own event of its kind ("the talks", the lede).
@@ -127,7 +127,7 @@ fn find_triggers(
 ) -> Vec<(usize, Range<usize>)> {
     let mut found: Vec<(usize, Range<usize>)> = Vec::new();
     for i in sentence.clone() {
-        let Some(candidates) = rules.by_first_word.get(&words[i].lower) else {
+        let Some(candidates) = rules.by_first_word.get(words[i].lower.as_ref()) else {
             continue;
         };
         for &pi in candidates {
@@ -139,7 +139,7 @@ fn find_triggers(
             if !p.noun
                 && i > sentence.start
                 && matches!(
-                    words[i - 1].lower.as_str(),
+                    words[i - 1].lower.as_ref(),
                     "the" | "a" | "an" | "its" | "their" | "his" | "her"
                 )
             {
@@ -270,7 +270,7 @@ const STOPWORDS: [&str; 40] = [
 struct Context<'a> {
     article: &'a Article,
     rules: &'a Rules,
-    words: &'a [Word],
+    words: &'a [Word<'a>],
     sentence: &'a Range<usize>,
     triggers: &'a [(usize, Range<usize>)],
     index: usize,
@@ -343,7 +343,7 @@ impl Context<'_> {
     fn is_definite(&self, span: &Range<usize>, clause: &Range<usize>) -> bool {
         let from = span.start.saturating_sub(5).max(clause.start);
         for k in (from..span.start).rev() {
-            let w = self.words[k].lower.as_str();
+            let w = self.words[k].lower.as_ref();
             if matches!(w, "a" | "an" | "another" | "any" | "every" | "each") {
                 return false;
             }
@@ -427,7 +427,7 @@ impl Context<'_> {
                 && words[k].lower != "as";
             object
                 && k > self.sentence.start
-                && matches!(words[k - 1].lower.as_str(), "the" | "these" | "those")
+                && matches!(words[k - 1].lower.as_ref(), "the" | "these" | "those")
         })
     }
 
@@ -461,10 +461,10 @@ impl Context<'_> {
                     return None;
                 }
                 let before = &words[r.start.saturating_sub(5).max(self.sentence.start)..r.start];
-                let preposition = before.iter().any(|w| ANCHORING.contains(&w.lower.as_str()));
+                let preposition = before.iter().any(|w| ANCHORING.contains(&w.lower.as_ref()));
                 let definite = before
                     .iter()
-                    .any(|w| DETERMINERS.contains(&w.lower.as_str()));
+                    .any(|w| DETERMINERS.contains(&w.lower.as_ref()));
                 (preposition && definite).then_some(p.kind)
             })
     }
@@ -473,20 +473,20 @@ impl Context<'_> {
     fn present_tense(&self, clause: &Range<usize>, span: &Range<usize>) -> bool {
         let from = span.start.saturating_sub(4).max(clause.start);
         let to = (span.end + 2).min(clause.end);
-        (from..to).any(|k| matches!(self.words[k].lower.as_str(), "is" | "are" | "am"))
-            && !(from..to).any(|k| PLANNED.contains(&self.words[k].lower.as_str()))
+        (from..to).any(|k| matches!(self.words[k].lower.as_ref(), "is" | "are" | "am"))
+            && !(from..to).any(|k| PLANNED.contains(&self.words[k].lower.as_ref()))
     }
 
     fn modality(&self, span: &Range<usize>, clause: &Range<usize>) -> Modality {
         let words = self.words;
         let from = span.start.saturating_sub(6).max(clause.start);
         let before: Vec<&str> = (from..span.start)
-            .map(|k| words[k].lower.as_str())
+            .map(|k| words[k].lower.as_ref())
             .collect();
-        let inside: Vec<&str> = span.clone().map(|k| words[k].lower.as_str()).collect();
+        let inside: Vec<&str> = span.clone().map(|k| words[k].lower.as_ref()).collect();
         let after_end = (span.end + 8).min(clause.end);
         let after: Vec<&str> = (span.end..after_end)
-            .map(|k| words[k].lower.as_str())
+            .map(|k| words[k].lower.as_ref())
             .collect();
         let any = |list: &[&str], set: &[&str]| list.iter().any(|w| set.contains(w));
         let planned = any(&before, &PLANNED)
@@ -506,7 +506,7 @@ impl Context<'_> {
         }
         // "fired what it claims was a … missile": the claim sits between verb and object.
         let object_side: Vec<&str> = (span.end..(span.end + 6).min(clause.end))
-            .map(|k| words[k].lower.as_str())
+            .map(|k| words[k].lower.as_ref())
             .collect();
         if any(&before, &CLAIMED) || any(&inside, &CLAIMED) || any(&object_side, &CLAIMED) {
             return Modality::Claimed;
@@ -536,10 +536,10 @@ impl Context<'_> {
             let sentence_initial = k == self.sentence.start;
             let name_like = w.capitalized
                 && !(sentence_initial
-                    && (STOPWORDS.contains(&w.lower.as_str()) || is_function_word(&w.lower)))
+                    && (STOPWORDS.contains(&w.lower.as_ref()) || is_function_word(&w.lower)))
                 && !is_calendar_word(&w.lower);
             let joiner = run.is_some()
-                && matches!(w.lower.as_str(), "of" | "to" | "de")
+                && matches!(w.lower.as_ref(), "of" | "to" | "de")
                 && words.get(k + 1).is_some_and(|n| n.capitalized);
             if (name_like && (!w.clause_start || run.is_none())) || joiner {
                 run = Some(run.map_or(k..k + 1, |r| r.start..k + 1));
@@ -555,18 +555,21 @@ impl Context<'_> {
     }
 
     /// Content words within ten words of the trigger: what a rewrite of the same report keeps.
-    fn keywords(&self, span: &Range<usize>) -> HashSet<String> {
+    fn keywords(&self, span: &Range<usize>) -> Vec<u64> {
         let from = span.start.saturating_sub(10).max(self.sentence.start);
         let to = (span.end + 10).min(self.sentence.end);
-        (from..to)
-            .map(|k| &self.words[k].lower)
+        let mut out: Vec<u64> = (from..to)
+            .map(|k| self.words[k].lower.as_ref())
             .filter(|w| {
                 w.len() >= 4
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                    && !STOPWORDS.contains(&w.as_str())
+                    && !STOPWORDS.contains(w)
             })
-            .cloned()
-            .collect()
+            .map(crate::similarity::word_hash)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// actor + trigger + object: "North Korea fired hypersonic missile".
@@ -577,7 +580,7 @@ impl Context<'_> {
         let mut parts: Vec<String> = Vec::new();
         let passive = span.start > 0
             && matches!(
-                words[span.start - 1].lower.as_str(),
+                words[span.start - 1].lower.as_ref(),
                 "was" | "were" | "been" | "be" | "is" | "are"
             );
         let agent = if passive {
@@ -598,7 +601,7 @@ impl Context<'_> {
             None
         };
         // In "…North Korea, which fired…" the actor stands before the relative pronoun.
-        let relative = matches!(words[clause.start].lower.as_str(), "which" | "who" | "that");
+        let relative = matches!(words[clause.start].lower.as_ref(), "which" | "who" | "that");
         let clause_start = if relative {
             clause.start.saturating_sub(6).max(self.sentence.start)
         } else {
@@ -625,7 +628,7 @@ impl Context<'_> {
             }
             if start == self.sentence.start
                 && (is_function_word(&words[start].lower)
-                    || STOPWORDS.contains(&words[start].lower.as_str()))
+                    || STOPWORDS.contains(&words[start].lower.as_ref()))
             {
                 start += 1;
             }
@@ -638,7 +641,7 @@ impl Context<'_> {
             let mut start = span.start;
             while start > clause.start && start > span.start.saturating_sub(3) {
                 let prev = &words[start - 1].lower;
-                if DETERMINERS.contains(&prev.as_str())
+                if DETERMINERS.contains(&prev.as_ref())
                     || is_function_word(prev)
                     || words[start - 1].capitalized
                 {
@@ -868,7 +871,7 @@ fn resolve_story_dates(
         dated_by: Some(DatedBy::Lede),
         modality: Modality::Happened,
         participants: Vec::new(),
-        keywords: HashSet::new(),
+        keywords: Vec::new(),
         label: model.map_or_else(|| rules.kinds[main_kind].label.clone(), |m| m.label),
         confidence: 0.5,
         story: true,

@@ -1,7 +1,9 @@
 //! Mentions → events: the same event reported in several places becomes one event with
 //! several sources; different events of a kind on the same day stay apart.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use crate::similarity::jaccard;
 
 use chrono::Duration;
 
@@ -25,8 +27,10 @@ pub struct Cluster {
     pub members: Vec<(usize, usize)>,
     pub interval: Option<Interval>,
     pub story: bool,
-    pub keywords: HashSet<String>,
-    pub participants: HashSet<String>,
+    /// Sorted hashes of the members' neighbourhood words.
+    pub keywords: Vec<u64>,
+    /// Sorted hashes of the words of person-like names.
+    pub participants: Vec<u64>,
     article: usize,
 }
 
@@ -58,6 +62,10 @@ impl UnionFind {
 pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
     let n = mentions.len();
     let mut uf = UnionFind::new(n);
+    let people: Vec<Vec<u64>> = mentions
+        .iter()
+        .map(|m| name_words(&m.participants))
+        .collect();
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (&mentions[i], &mentions[j]);
@@ -80,7 +88,7 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
             let both_story = a.story && b.story && a.interval == b.interval;
             if both_story
                 || ((same_story_event || same_place || similar)
-                    && !different_people(&a.participants, &b.participants))
+                    && !different_people(&people[i], &people[j]))
             {
                 uf.union(i, j);
             }
@@ -102,7 +110,7 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
                 members: idx.iter().map(|&i| (article, i)).collect(),
                 interval: most_precise(ms.iter().filter_map(|m| m.interval)),
                 story: ms.iter().any(|m| m.story),
-                keywords: ms.iter().flat_map(|m| m.keywords.iter().cloned()).collect(),
+                keywords: union_sorted(ms.iter().map(|m| m.keywords.as_slice())),
                 participants: ms
                     .iter()
                     .flat_map(|m| name_words(&m.participants))
@@ -131,17 +139,21 @@ pub fn across_articles(
     let n = clusters.len();
     let mut uf = UnionFind::new(n);
     let mut dated: Vec<usize> = (0..n).filter(|&i| clusters[i].interval.is_some()).collect();
-    dated.sort_by_key(|&i| clusters[i].interval.map(|iv| iv.start));
+    // Sweep each kind in date order; a pair already in one group needs no comparison.
+    dated.sort_by_key(|&i| (clusters[i].kind, clusters[i].interval.map(|iv| iv.start)));
     for (pos, &i) in dated.iter().enumerate() {
         let a = &clusters[i];
         let Some(ia) = a.interval else { continue };
         for &j in dated[pos + 1..].iter().take(SWEEP_LIMIT) {
             let b = &clusters[j];
             let Some(ib) = b.interval else { continue };
-            if ib.start > ia.end + Duration::days(1) {
+            if b.kind != a.kind || ib.start > ia.end + Duration::days(1) {
                 break;
             }
-            if a.kind != b.kind || a.article == b.article || !compatible(Some(ia), Some(ib), true) {
+            if a.article == b.article
+                || !compatible(Some(ia), Some(ib), true)
+                || uf.find(i) == uf.find(j)
+            {
                 continue;
             }
             if different_people(&a.participants, &b.participants) {
@@ -171,6 +183,7 @@ pub fn across_articles(
             for &j in list[p + 1..].iter().take(SWEEP_LIMIT) {
                 let (a, b) = (&clusters[i], &clusters[j]);
                 if a.article != b.article
+                    && uf.find(i) != uf.find(j)
                     && jaccard(&a.keywords, &b.keywords) >= SAME_UNDATED_SIMILARITY
                     && same_story(a.article, b.article)
                 {
@@ -205,14 +218,15 @@ pub fn most_precise(intervals: impl Iterator<Item = Interval>) -> Option<Interva
     intervals.min_by_key(|iv| ((iv.end - iv.start).num_days(), iv.start))
 }
 
-/// Two intervals disagree when neither contains the other.
+/// Sources disagree when two of their intervals do not nest. Sorted widest first, intervals
+/// that all nest form a chain, so checking neighbours suffices (O(n log n), not O(n²)).
 #[must_use]
 pub fn disputed(intervals: &[Interval]) -> bool {
-    intervals.iter().any(|a| {
-        intervals.iter().any(|b| {
-            !(a.start <= b.start && b.end <= a.end || b.start <= a.start && a.end <= b.end)
-        })
-    })
+    let mut sorted = intervals.to_vec();
+    sorted.sort_by_key(|iv| (std::cmp::Reverse(iv.end - iv.start), iv.start));
+    sorted
+        .windows(2)
+        .any(|w| !(w[0].start <= w[1].start && w[1].end <= w[0].end))
 }
 
 /// The modality an event is shown with: any report that it happened wins.
@@ -234,50 +248,34 @@ pub fn combined_modality(modalities: &[Modality]) -> Modality {
         .map_or(Modality::Happened, |(m, _)| m)
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let shared = small.iter().filter(|w| large.contains(*w)).count();
-    shared as f64 / (a.len() + b.len() - shared) as f64
+fn union_sorted<'a>(lists: impl Iterator<Item = &'a [u64]>) -> Vec<u64> {
+    let mut out: Vec<u64> = lists.flatten().copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Person names known on both sides and sharing no word: different people, different events.
 /// Places and institutions are left out: two reports of one event name different places.
-fn different_people(a: &impl NameSet, b: &impl NameSet) -> bool {
-    let (a, b) = (a.name_words(), b.name_words());
-    !a.is_empty() && !b.is_empty() && a.is_disjoint(&b)
+fn different_people(a: &[u64], b: &[u64]) -> bool {
+    !a.is_empty() && !b.is_empty() && crate::similarity::shared(a, b) == 0
 }
 
-trait NameSet {
-    fn name_words(&self) -> HashSet<String>;
-}
-
-impl NameSet for Vec<String> {
-    fn name_words(&self) -> HashSet<String> {
-        name_words(self).collect()
-    }
-}
-
-impl NameSet for HashSet<String> {
-    fn name_words(&self) -> HashSet<String> {
-        self.clone()
-    }
-}
-
-/// The words of the person-like names among `names`: "Defense Secretary Lloyd Austin" → lloyd,
-/// austin. Titles, places and institutions are shared by too many stories to tell events apart.
-fn name_words(names: &[String]) -> impl Iterator<Item = String> + '_ {
-    names
+/// Sorted hashes of the words of the person-like names among `names`: "Defense Secretary Lloyd
+/// Austin" → lloyd, austin. Titles, places and institutions are shared by too many stories to
+/// tell events apart.
+fn name_words(names: &[String]) -> Vec<u64> {
+    let mut out: Vec<u64> = names
         .iter()
         .filter(|n| is_person_like(n))
         .flat_map(|n| n.split_whitespace())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| w.len() > 2 && !is_title(w))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.len() > 2 && !is_title(&w.to_lowercase()))
+        .map(crate::similarity::word_hash)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A name with no place or institution word in it, and not all capitals (NATO, U.S.).

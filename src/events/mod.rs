@@ -26,6 +26,9 @@ pub use rules::{Kind, Rules, RulesError};
 use crate::ingest::{Article, Corpus};
 use crate::temporal::{self, Interval};
 
+/// How many participants an event lists at most.
+const MAX_PARTICIPANTS: usize = 12;
+
 /// One paragraph that reports an event.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
@@ -90,14 +93,28 @@ pub fn merge(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
         .enumerate()
         .flat_map_iter(|(a, ms)| merge::within_article(a, ms))
         .collect();
+    // Same-story fingerprints, made in parallel for the articles that have events.
+    let fingerprints: Vec<Vec<u64>> = corpus
+        .articles
+        .par_iter()
+        .zip(mentions.par_iter())
+        .map(|(a, ms)| {
+            if ms.is_empty() {
+                Vec::new()
+            } else {
+                crate::similarity::shingles(&a.text)
+            }
+        })
+        .collect();
     let mut story_cache = std::collections::HashMap::new();
     let groups = merge::across_articles(&clusters, |a, b| {
         *story_cache.entry((a.min(b), a.max(b))).or_insert_with(|| {
-            crate::similarity::same_story(&corpus.articles[a].text, &corpus.articles[b].text)
+            crate::similarity::containment(&fingerprints[a], &fingerprints[b])
+                >= crate::similarity::SAME_STORY_CONTAINMENT
         })
     });
     let mut events: Vec<Event> = groups
-        .into_iter()
+        .into_par_iter()
         .map(|group| {
             let members: Vec<(usize, usize)> = group
                 .iter()
@@ -138,13 +155,13 @@ fn build_event(
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
         .map(|(_, m)| *m);
+    // Members in text order, so each paragraph's mentions are neighbours: one source each.
+    let mut ordered = ms.clone();
+    ordered.sort_by_key(|(article, m)| (*article, m.paragraph, m.trigger.start));
     let mut sources: Vec<Source> = Vec::new();
-    for &(article, m) in &ms {
-        match sources
-            .iter_mut()
-            .find(|s| s.article == article && s.paragraph == m.paragraph)
-        {
-            Some(s) => {
+    for &(article, m) in &ordered {
+        match sources.last_mut() {
+            Some(s) if s.article == article && s.paragraph == m.paragraph => {
                 if !m.trigger.is_empty() && !s.triggers.contains(&m.trigger) {
                     s.triggers.push(m.trigger.clone());
                 }
@@ -153,7 +170,7 @@ fn build_event(
                     s.dated_by = m.dated_by;
                 }
             }
-            None => sources.push(Source {
+            _ => sources.push(Source {
                 article,
                 paragraph: m.paragraph,
                 triggers: if m.trigger.is_empty() {
@@ -167,15 +184,23 @@ fn build_event(
             }),
         }
     }
-    sources.sort_by_key(|s| (s.article, s.paragraph));
-    let mut participants: Vec<String> = Vec::new();
-    for (_, m) in &ms {
-        for p in &m.participants {
-            if !participants.contains(p) {
-                participants.push(p.clone());
-            }
-        }
+    // The names most sources mention first; a widely reported event can name hundreds.
+    let mut counts: std::collections::HashMap<&str, (usize, usize)> =
+        std::collections::HashMap::new();
+    for (order, p) in ms
+        .iter()
+        .flat_map(|(_, m)| m.participants.iter())
+        .enumerate()
+    {
+        counts.entry(p.as_str()).or_insert((0, order)).0 += 1;
     }
+    let mut ranked: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
+    ranked.sort_by_key(|&(_, (n, first))| (std::cmp::Reverse(n), first));
+    let participants: Vec<String> = ranked
+        .into_iter()
+        .take(MAX_PARTICIPANTS)
+        .map(|(p, _)| p.to_owned())
+        .collect();
     let modalities: Vec<Modality> = ms.iter().map(|(_, m)| m.modality).collect();
     let confidence =
         best.map_or(0.5, |m| m.confidence) + 0.05 * (sources.len().saturating_sub(1)) as f32;

@@ -88,7 +88,7 @@ pub(crate) struct Pattern {
 pub struct Rules {
     pub kinds: Vec<Kind>,
     pub(crate) patterns: Vec<Pattern>,
-    pub(crate) by_first_word: HashMap<String, Vec<usize>>,
+    pub(crate) by_first_word: HashMap<String, Vec<usize>, crate::similarity::FnvBuild>,
 }
 
 impl Rules {
@@ -128,7 +128,7 @@ impl Rules {
         let mut rules = Self {
             kinds: Vec::new(),
             patterns: Vec::new(),
-            by_first_word: HashMap::new(),
+            by_first_word: HashMap::default(),
         };
         for spec in file.kind {
             let invalid = |message: String| RulesError::Invalid {

@@ -1,14 +1,16 @@
 //! Words, sentences and clauses of a paragraph, as event detection sees them: hyphenated and
 //! apostrophe words stay whole ("two-plus-two", "test-fired"), offsets are bytes.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
-pub struct Word {
+pub struct Word<'a> {
     /// Byte range in the text that was split.
     pub range: Range<usize>,
-    /// Lowercased form (curly apostrophes made straight) for rule lookup.
-    pub lower: String,
+    /// Lowercased form (curly apostrophes made straight) for rule lookup; borrowed from the
+    /// text when it already is one, which most words are.
+    pub lower: Cow<'a, str>,
     pub capitalized: bool,
     /// Punctuation between the previous word and this one ends a clause.
     pub clause_start: bool,
@@ -18,7 +20,7 @@ pub struct Word {
 
 /// Splits `text[range]` into words; offsets stay relative to `text`.
 #[must_use]
-pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let mut out: Vec<Word> = Vec::new();
     let s = &text[range.clone()];
     let mut chars = s.char_indices().peekable();
@@ -69,7 +71,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             let raw = &s[start..end];
             out.push(Word {
                 range: range.start + start..range.start + end,
-                lower: raw.to_lowercase().replace('’', "'"),
+                lower: lowercase(raw),
                 capitalized: c.is_uppercase(),
                 clause_start: pending_clause || out.is_empty(),
                 sentence_end: false,
@@ -94,6 +96,16 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         last.sentence_end = true;
     }
     out
+}
+
+fn lowercase(raw: &str) -> Cow<'_, str> {
+    if raw.bytes().all(|b| {
+        b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'\'' | b'.' | b'&')
+    }) {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(raw.to_lowercase().replace('’', "'"))
+    }
 }
 
 /// "U.S", "U.N", "p.m": letters separated by periods keep their periods.
@@ -141,7 +153,7 @@ fn is_abbreviation(lower: &str) -> bool {
 
 /// Sentences as word-index ranges.
 #[must_use]
-pub fn sentences(words: &[Word]) -> Vec<Range<usize>> {
+pub fn sentences(words: &[Word<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, w) in words.iter().enumerate() {
@@ -158,7 +170,7 @@ pub fn sentences(words: &[Word]) -> Vec<Range<usize>> {
 
 /// The clause (word-index range) around word `at`, inside `sentence`.
 #[must_use]
-pub fn clause_of(words: &[Word], sentence: &Range<usize>, at: usize) -> Range<usize> {
+pub fn clause_of(words: &[Word<'_>], sentence: &Range<usize>, at: usize) -> Range<usize> {
     let start = (sentence.start..=at)
         .rev()
         .find(|&i| words[i].clause_start || i == sentence.start)
@@ -177,7 +189,7 @@ mod tests {
     fn words_sentences_and_clauses() {
         let text = "Mr. Kim met U.S. envoys in Seoul on Jan. 5, officials said. The “two-plus-two” test-fired talks ended.";
         let w = words(text, 0..text.len());
-        let lower: Vec<&str> = w.iter().map(|w| w.lower.as_str()).collect();
+        let lower: Vec<&str> = w.iter().map(|w| w.lower.as_ref()).collect();
         assert_eq!(
             lower,
             [
