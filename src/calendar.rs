@@ -22,63 +22,58 @@ const MONTH_NAMES: [&[u8]; 12] = [
 #[must_use]
 pub fn month_from_name(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 9 {
-        return None;
-    }
-    let mut buf = [0u8; 9];
-    for (slot, b) in buf.iter_mut().zip(w.bytes()) {
-        *slot = b.to_ascii_lowercase();
-    }
-    let lower = &buf[..w.len()];
-    MONTH_NAMES
-        .iter()
-        .position(|name| {
-            *name == lower
-                || (lower.len() >= 3 && name.starts_with(lower) && abbreviation_ok(lower))
-        })
-        .map(|i| i as u32 + 1)
-}
-
-/// Only the conventional abbreviations count: "mar" and "sept" are months, "marc" and "ju" are not.
-fn abbreviation_ok(lower: &[u8]) -> bool {
-    matches!(
-        lower,
-        b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"sept"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-    )
+    let lower = lower_prefix(w)?;
+    // The first three letters pick the month; the rest must be its name or "sept".
+    let m = match &lower[..3] {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"may" => 5,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
+        _ => return None,
+    };
+    let name = MONTH_NAMES[m as usize - 1];
+    let tail = &lower[..w.len()];
+    (tail.len() == 3 || *tail == *name || tail == b"sept").then_some(m)
 }
 
 /// Weekday of an English weekday name or abbreviation (`Wed`, `Thurs.`), any case.
 #[must_use]
 pub fn weekday_from_name(word: &str) -> Option<Weekday> {
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 9 {
+    let lower = lower_prefix(w)?;
+    let (day, full): (Weekday, &[u8]) = match &lower[..3] {
+        b"mon" => (Weekday::Mon, b"monday"),
+        b"tue" => (Weekday::Tue, b"tuesday"),
+        b"wed" => (Weekday::Wed, b"wednesday"),
+        b"thu" => (Weekday::Thu, b"thursday"),
+        b"fri" => (Weekday::Fri, b"friday"),
+        b"sat" => (Weekday::Sat, b"saturday"),
+        b"sun" => (Weekday::Sun, b"sunday"),
+        _ => return None,
+    };
+    let tail = &lower[..w.len()];
+    let short = matches!(tail, b"tues" | b"thur" | b"thurs");
+    (tail.len() == 3 || tail == full || short).then_some(day)
+}
+
+/// `word` lowercased into a fixed buffer, if it is 3–9 ASCII letters long.
+fn lower_prefix(w: &str) -> Option<[u8; 9]> {
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
     let mut buf = [0u8; 9];
     for (slot, b) in buf.iter_mut().zip(w.bytes()) {
         *slot = b.to_ascii_lowercase();
     }
-    Some(match std::str::from_utf8(&buf[..w.len()]).unwrap_or("") {
-        "monday" | "mon" => Weekday::Mon,
-        "tuesday" | "tue" | "tues" => Weekday::Tue,
-        "wednesday" | "wed" => Weekday::Wed,
-        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thu,
-        "friday" | "fri" => Weekday::Fri,
-        "saturday" | "sat" => Weekday::Sat,
-        "sunday" | "sun" => Weekday::Sun,
-        _ => return None,
-    })
+    Some(buf)
 }
 
 /// The last day of a month, leap years included.

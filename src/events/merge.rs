@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::similarity::jaccard;
 
 use chrono::Duration;
@@ -69,27 +71,33 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (&mentions[i], &mentions[j]);
-            if a.kind != b.kind || !compatible(a.interval, b.interval, false) {
+            // Cheapest tests first; a pair already grouped needs no comparison.
+            if a.kind != b.kind
+                || !compatible(a.interval, b.interval, false)
+                || uf.find(i) == uf.find(j)
+            {
                 continue;
             }
-            let same_story_event = (a.story || b.story)
-                && a.interval.is_some()
-                && a.interval.map(|x| x.start) == b.interval.map(|x| x.start)
-                && (a.story && b.story || is_story_day(a, b));
-            let same_place =
-                a.paragraph == b.paragraph && a.interval.is_some() && b.interval.is_some();
-            let similar = jaccard(&a.keywords, &b.keywords)
-                >= if a.interval.is_some() && b.interval.is_some() {
-                    SAME_EVENT_SIMILARITY
-                } else {
-                    SAME_UNDATED_SIMILARITY
-                };
             // Two references to the story's own event are one event whoever they name.
-            let both_story = a.story && b.story && a.interval == b.interval;
-            if both_story
-                || ((same_story_event || same_place || similar)
-                    && !different_people(&people[i], &people[j]))
-            {
+            if a.story && b.story && a.interval == b.interval {
+                uf.union(i, j);
+                continue;
+            }
+            if different_people(&people[i], &people[j]) {
+                continue;
+            }
+            let both_dated = a.interval.is_some() && b.interval.is_some();
+            let same_story_event = (a.story || b.story)
+                && both_dated
+                && a.interval.map(|x| x.start) == b.interval.map(|x| x.start)
+                && is_story_day(a, b);
+            let same_place = a.paragraph == b.paragraph && both_dated;
+            let threshold = if both_dated {
+                SAME_EVENT_SIMILARITY
+            } else {
+                SAME_UNDATED_SIMILARITY
+            };
+            if same_story_event || same_place || jaccard(&a.keywords, &b.keywords) >= threshold {
                 uf.union(i, j);
             }
         }
@@ -131,32 +139,52 @@ fn is_story_day(a: &Mention, b: &Mention) -> bool {
 }
 
 /// Merges clusters from all articles. `same_story(a, b)` says whether two articles report the
-/// same story (syndicated or rewritten copies), which lets their story events merge.
+/// same story (syndicated or rewritten copies), which lets their story events merge. Kinds never
+/// merge with each other, so each kind is merged on its own thread.
 pub fn across_articles(
     clusters: &[Cluster],
-    mut same_story: impl FnMut(usize, usize) -> bool,
+    same_story: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<Vec<usize>> {
-    let n = clusters.len();
-    let mut uf = UnionFind::new(n);
-    let mut dated: Vec<usize> = (0..n).filter(|&i| clusters[i].interval.is_some()).collect();
-    // Sweep each kind in date order; a pair already in one group needs no comparison.
-    dated.sort_by_key(|&i| (clusters[i].kind, clusters[i].interval.map(|iv| iv.start)));
+    let mut by_kind: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        by_kind.entry(c.kind).or_default().push(i);
+    }
+    let mut kinds: Vec<Vec<usize>> = by_kind.into_values().collect();
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    let mut out: Vec<Vec<usize>> = kinds
+        .par_iter()
+        .flat_map_iter(|members| merge_kind(clusters, members, &same_story))
+        .collect();
+    out.sort_by_key(|g| g[0]);
+    out
+}
+
+/// Groups the clusters `members` (all of one kind); returns groups of cluster indices.
+fn merge_kind(
+    clusters: &[Cluster],
+    members: &[usize],
+    same_story: &impl Fn(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let mut uf = UnionFind::new(members.len());
+    let mut dated: Vec<usize> = (0..members.len())
+        .filter(|&k| clusters[members[k]].interval.is_some())
+        .collect();
+    // Sweep in date order; a pair already in one group needs no comparison.
+    dated.sort_by_key(|&k| clusters[members[k]].interval.map(|iv| iv.start));
     for (pos, &i) in dated.iter().enumerate() {
-        let a = &clusters[i];
+        let a = &clusters[members[i]];
         let Some(ia) = a.interval else { continue };
         for &j in dated[pos + 1..].iter().take(SWEEP_LIMIT) {
-            let b = &clusters[j];
+            let b = &clusters[members[j]];
             let Some(ib) = b.interval else { continue };
-            if b.kind != a.kind || ib.start > ia.end + Duration::days(1) {
+            if ib.start > ia.end + Duration::days(1) {
                 break;
             }
             if a.article == b.article
                 || !compatible(Some(ia), Some(ib), true)
                 || uf.find(i) == uf.find(j)
+                || different_people(&a.participants, &b.participants)
             {
-                continue;
-            }
-            if different_people(&a.participants, &b.participants) {
                 continue;
             }
             let similarity = jaccard(&a.keywords, &b.keywords);
@@ -170,35 +198,27 @@ pub fn across_articles(
             }
         }
     }
-    // Undated clusters: only against clusters of the same kind in same-story articles.
-    let mut by_kind: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in (0..n).filter(|&i| clusters[i].interval.is_none()) {
-        by_kind.entry(clusters[i].kind).or_default().push(i);
-    }
-    let mut kinds: Vec<usize> = by_kind.keys().copied().collect();
-    kinds.sort_unstable();
-    for kind in kinds {
-        let list = &by_kind[&kind];
-        for (p, &i) in list.iter().enumerate() {
-            for &j in list[p + 1..].iter().take(SWEEP_LIMIT) {
-                let (a, b) = (&clusters[i], &clusters[j]);
-                if a.article != b.article
-                    && uf.find(i) != uf.find(j)
-                    && jaccard(&a.keywords, &b.keywords) >= SAME_UNDATED_SIMILARITY
-                    && same_story(a.article, b.article)
-                {
-                    uf.union(i, j);
-                }
+    // Undated clusters: only against undated ones in same-story articles.
+    let undated: Vec<usize> = (0..members.len())
+        .filter(|&k| clusters[members[k]].interval.is_none())
+        .collect();
+    for (p, &i) in undated.iter().enumerate() {
+        for &j in undated[p + 1..].iter().take(SWEEP_LIMIT) {
+            let (a, b) = (&clusters[members[i]], &clusters[members[j]]);
+            if a.article != b.article
+                && uf.find(i) != uf.find(j)
+                && jaccard(&a.keywords, &b.keywords) >= SAME_UNDATED_SIMILARITY
+                && same_story(a.article, b.article)
+            {
+                uf.union(i, j);
             }
         }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        groups.entry(uf.find(i)).or_default().push(i);
+    for (k, &member) in members.iter().enumerate() {
+        groups.entry(uf.find(k)).or_default().push(member);
     }
-    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
-    out.sort_by_key(|g| g[0]);
-    out
+    groups.into_values().collect()
 }
 
 /// Dates agree when they overlap; across articles a day apart still counts (and is flagged).

@@ -106,12 +106,9 @@ pub fn merge(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
             }
         })
         .collect();
-    let mut story_cache = std::collections::HashMap::new();
     let groups = merge::across_articles(&clusters, |a, b| {
-        *story_cache.entry((a.min(b), a.max(b))).or_insert_with(|| {
-            crate::similarity::containment(&fingerprints[a], &fingerprints[b])
-                >= crate::similarity::SAME_STORY_CONTAINMENT
-        })
+        crate::similarity::containment(&fingerprints[a], &fingerprints[b])
+            >= crate::similarity::SAME_STORY_CONTAINMENT
     });
     let mut events: Vec<Event> = groups
         .into_par_iter()

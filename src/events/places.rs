@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PLACES: LazyLock<HashSet<&'static str, crate::similarity::FnvBuild>> = LazyLock::new(|| {
     include_str!("../../assets/places.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
