@@ -2,6 +2,7 @@
 //! participants and a label for each.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
@@ -50,7 +51,10 @@ pub struct Mention {
     pub interval: Option<Interval>,
     pub dated_by: Option<DatedBy>,
     pub modality: Modality,
-    pub participants: Vec<String>,
+    /// Names in the mention's sentence (shared by every mention of that sentence).
+    pub participants: Arc<[String]>,
+    /// Sorted hashes of the words of person-like names among them, for merging.
+    pub(crate) people: Arc<[u64]>,
     /// Sorted hashes of the content words around the trigger.
     pub keywords: Vec<u64>,
     pub label: String,
@@ -73,6 +77,22 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
         let words = text::words(&article.text, paragraph.range());
         for sentence in text::sentences(&words) {
             let found = find_triggers(&words, &sentence, rules);
+            if found.is_empty() {
+                continue;
+            }
+            // Names belong to the sentence: found once, shared by its mentions.
+            let names_ctx = Context {
+                article,
+                rules,
+                words: &words,
+                sentence: &sentence,
+                triggers: &found,
+                index: 0,
+                timexes,
+                dct,
+            };
+            let names: Arc<[String]> = names_ctx.participants().into();
+            let people: Arc<[u64]> = super::merge::name_words(&names).into();
             for (n, &(pattern, ref span)) in found.iter().enumerate() {
                 let p = &rules.patterns[pattern];
                 let ctx = Context {
@@ -85,7 +105,7 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
                     timexes,
                     dct,
                 };
-                let mut m = ctx.mention(p, span.clone(), paragraph.index);
+                let mut m = ctx.mention(p, span.clone(), paragraph.index, (&names, &people));
                 if m.interval.is_none()
                     && !m.story
                     && m.anchor.is_none()
@@ -279,7 +299,13 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn mention(&self, p: &Pattern, span: Range<usize>, paragraph: usize) -> Mention {
+    fn mention(
+        &self,
+        p: &Pattern,
+        span: Range<usize>,
+        paragraph: usize,
+        (participants, people): (&Arc<[String]>, &Arc<[u64]>),
+    ) -> Mention {
         let words = self.words;
         let trigger = words[span.start].range.start..words[span.end - 1].range.end;
         let clause = text::clause_of(words, self.sentence, span.start);
@@ -313,7 +339,7 @@ impl Context<'_> {
             (interval, dated_by)
         };
         let modality = self.modality(&span, &clause);
-        let participants = self.participants();
+        let (participants, people) = (Arc::clone(participants), Arc::clone(people));
         let keywords = self.keywords(&span);
         let label = self.label(&span, &clause, p);
         let mut confidence: f32 = if p.near.is_empty() { 0.6 } else { 0.75 };
@@ -331,6 +357,7 @@ impl Context<'_> {
             dated_by,
             modality,
             participants,
+            people,
             keywords,
             label,
             confidence: confidence.min(1.0),
@@ -870,7 +897,8 @@ fn resolve_story_dates(
         interval: Some(interval),
         dated_by: Some(DatedBy::Lede),
         modality: Modality::Happened,
-        participants: Vec::new(),
+        participants: Arc::from([]),
+        people: Arc::from([]),
         keywords: Vec::new(),
         label: model.map_or_else(|| rules.kinds[main_kind].label.clone(), |m| m.label),
         confidence: 0.5,

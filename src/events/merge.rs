@@ -64,10 +64,7 @@ impl UnionFind {
 pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
     let n = mentions.len();
     let mut uf = UnionFind::new(n);
-    let people: Vec<Vec<u64>> = mentions
-        .iter()
-        .map(|m| name_words(&m.participants))
-        .collect();
+    let people: Vec<&[u64]> = mentions.iter().map(|m| &*m.people).collect();
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (&mentions[i], &mentions[j]);
@@ -83,7 +80,7 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
                 uf.union(i, j);
                 continue;
             }
-            if different_people(&people[i], &people[j]) {
+            if different_people(people[i], people[j]) {
                 continue;
             }
             let both_dated = a.interval.is_some() && b.interval.is_some();
@@ -119,10 +116,7 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
                 interval: most_precise(ms.iter().filter_map(|m| m.interval)),
                 story: ms.iter().any(|m| m.story),
                 keywords: union_sorted(ms.iter().map(|m| m.keywords.as_slice())),
-                participants: ms
-                    .iter()
-                    .flat_map(|m| name_words(&m.participants))
-                    .collect(),
+                participants: union_sorted(ms.iter().map(|m| &*m.people)),
                 article,
             }
         })
@@ -284,7 +278,7 @@ fn different_people(a: &[u64], b: &[u64]) -> bool {
 /// Sorted hashes of the words of the person-like names among `names`: "Defense Secretary Lloyd
 /// Austin" → lloyd, austin. Titles, places and institutions are shared by too many stories to
 /// tell events apart.
-fn name_words(names: &[String]) -> Vec<u64> {
+pub(super) fn name_words(names: &[String]) -> Vec<u64> {
     let mut out: Vec<u64> = names
         .iter()
         .filter(|n| is_person_like(n))
