@@ -3,6 +3,7 @@
 //! The pipeline runs one way — [`ingest`] (files → articles), then time expressions and
 //! events — and never touches a GUI type, so it is usable headless and from tests.
 
+pub mod app;
 pub mod calendar;
 pub mod events;
 pub mod ingest;

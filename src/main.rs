@@ -61,14 +61,7 @@ fn main() -> ExitCode {
             dct,
             json,
         }) => cli::timex(&files, out_dir.as_deref(), dct, json),
-        None => {
-            let paths = if cli.paths.is_empty() {
-                vec![sample_folder()]
-            } else {
-                cli.paths
-            };
-            cli::extract(&paths, &[], false)
-        }
+        None => run_app(cli.paths),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -79,12 +72,25 @@ fn main() -> ExitCode {
     }
 }
 
-/// The bundled sample, found next to the working directory or the crate it was built from.
-fn sample_folder() -> PathBuf {
-    let relative = PathBuf::from("assets/sample");
-    if relative.is_dir() {
-        relative
-    } else {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample")
+/// Opens the window on `paths` (or the last folder, or the bundled sample).
+fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        anyhow::bail!(
+            "no display to open a window on (set DISPLAY or WAYLAND_DISPLAY); the `extract` and `timex` commands work without one"
+        );
     }
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("Dateline")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Dateline",
+        options,
+        Box::new(move |cc| Ok(Box::new(dateline::app::DatelineApp::new(cc, paths)))),
+    )
+    .map_err(|err| anyhow::anyhow!("could not open the window: {err}"))
 }

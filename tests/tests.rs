@@ -8,3 +8,5 @@ mod fixtures;
 mod ingest;
 #[path = "suite/temporal.rs"]
 mod temporal;
+#[path = "suite/ui.rs"]
+mod ui;

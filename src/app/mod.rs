@@ -1,0 +1,763 @@
+//! The desktop app: opens a folder of articles and shows its events on a timeline; clicking a
+//! marker shows the paragraphs that reported it. The UI only draws and sends commands; the
+//! pipeline runs on a background thread.
+
+pub mod axis;
+pub mod source;
+pub mod timeline;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+use crate::events::{self, Rules, Timeline};
+use crate::ingest::{self, Corpus, Progress};
+use axis::TimeView;
+use source::SourceCommand;
+use timeline::{TimelineCommand, TimelineInput};
+
+/// What is remembered across launches (never the loaded data).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct State {
+    pub last_paths: Vec<PathBuf>,
+    pub hidden_kinds: Vec<String>,
+    pub view: Option<TimeView>,
+    pub dark: bool,
+}
+
+/// A finished load: the articles, the rules used, and the timeline.
+pub struct Loaded {
+    pub paths: Vec<PathBuf>,
+    pub corpus: Corpus,
+    pub rules: Rules,
+    pub timeline: Timeline,
+}
+
+struct Job {
+    progress: Arc<Progress>,
+    result: Receiver<Loaded>,
+}
+
+/// Everything the UI asks for, applied in one place after the frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Open(Vec<PathBuf>),
+    PickFolder,
+    Reload,
+    CancelLoad,
+    Select(Option<usize>),
+    Step(i32),
+    SetView(TimeView),
+    FitAll,
+    Zoom(f64),
+    ToggleKind(usize),
+    FilterArticle(Option<usize>),
+    ToggleTheme,
+    ExportJson,
+    Source(SourceCommand),
+}
+
+pub struct DatelineApp {
+    pub state: State,
+    pub loaded: Option<Loaded>,
+    job: Option<Job>,
+    picker: Option<Receiver<Option<Vec<PathBuf>>>>,
+    pub selected: Option<usize>,
+    pub search: String,
+    pub article_filter: Option<usize>,
+    path_field: String,
+    pub message: Option<String>,
+    ctx: Option<egui::Context>,
+}
+
+impl DatelineApp {
+    /// The app as eframe starts it: restores the remembered state and starts loading `paths`
+    /// (or the last folder, or the bundled sample).
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
+        let state: State = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_theme(if state.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let mut app = Self::empty(state);
+        app.ctx = Some(cc.egui_ctx.clone());
+        let paths = if paths.is_empty() {
+            app.state.last_paths.clone()
+        } else {
+            paths
+        };
+        let paths = if paths.is_empty() || !paths.iter().all(|p| p.exists()) {
+            vec![sample_folder()]
+        } else {
+            paths
+        };
+        app.apply(Command::Open(paths));
+        app
+    }
+
+    /// The app with `paths` loaded synchronously (tests, headless export).
+    #[must_use]
+    pub fn with_loaded(paths: Vec<PathBuf>) -> Self {
+        let mut app = Self::empty(State::default());
+        let loaded = load(paths, &Progress::default());
+        app.install(loaded);
+        app
+    }
+
+    fn empty(state: State) -> Self {
+        Self {
+            state,
+            loaded: None,
+            job: None,
+            picker: None,
+            selected: None,
+            search: String::new(),
+            article_filter: None,
+            path_field: String::new(),
+            message: None,
+            ctx: None,
+        }
+    }
+
+    fn install(&mut self, loaded: Loaded) {
+        self.path_field = loaded
+            .paths
+            .first()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.state.last_paths.clone_from(&loaded.paths);
+        self.selected = None;
+        self.article_filter = None;
+        if self.state.view.is_none()
+            || self
+                .loaded
+                .as_ref()
+                .is_some_and(|l| l.paths != loaded.paths)
+        {
+            self.state.view = fit_view(&loaded.timeline);
+        }
+        self.loaded = Some(loaded);
+    }
+
+    /// Starts loading on a named background thread; the UI polls its progress.
+    fn start_load(&mut self, paths: Vec<PathBuf>) {
+        if let Some(job) = self.job.take() {
+            job.progress.cancel();
+        }
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = channel();
+        let ctx = self.ctx.clone();
+        let shared = Arc::clone(&progress);
+        let spawned = std::thread::Builder::new()
+            .name("dateline-load".into())
+            .spawn(move || {
+                let loaded = load(paths, &shared);
+                if !shared.is_cancelled() {
+                    let _ = tx.send(loaded);
+                }
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.job = Some(Job {
+                    progress,
+                    result: rx,
+                });
+            }
+            Err(err) => self.message = Some(format!("could not start loading: {err}")),
+        }
+    }
+
+    fn poll(&mut self) {
+        if let Some(job) = &self.job
+            && let Ok(loaded) = job.result.try_recv()
+        {
+            self.job = None;
+            self.install(loaded);
+        }
+        if let Some(picker) = &self.picker
+            && let Ok(choice) = picker.try_recv()
+        {
+            self.picker = None;
+            match choice {
+                    Some(paths) => self.apply(Command::Open(paths)),
+                    None => self.message = Some("No folder chosen. If no dialog appeared, no system file dialog is available: drop a folder here or type its path.".into()),
+                }
+        }
+    }
+
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Open(paths) => {
+                self.message = None;
+                self.start_load(paths);
+            }
+            Command::Reload => {
+                if let Some(paths) = self.loaded.as_ref().map(|l| l.paths.clone()) {
+                    self.start_load(paths);
+                }
+            }
+            Command::PickFolder => {
+                let (tx, rx) = channel();
+                let ctx = self.ctx.clone();
+                let spawned = std::thread::Builder::new()
+                    .name("dateline-dialog".into())
+                    .spawn(move || {
+                        let folder = pollster::block_on(
+                            rfd::AsyncFileDialog::new()
+                                .set_title("Open a folder of articles")
+                                .pick_folder(),
+                        );
+                        let _ = tx.send(folder.map(|f| vec![f.path().to_path_buf()]));
+                        if let Some(ctx) = ctx {
+                            ctx.request_repaint();
+                        }
+                    });
+                if spawned.is_ok() {
+                    self.picker = Some(rx);
+                }
+            }
+            Command::CancelLoad => {
+                if let Some(job) = self.job.take() {
+                    job.progress.cancel();
+                    self.message = Some("Loading cancelled.".into());
+                }
+            }
+            Command::Select(id) => self.selected = id,
+            Command::Step(direction) => self.step(direction),
+            Command::SetView(view) => self.state.view = Some(view),
+            Command::FitAll => {
+                self.state.view = self.loaded.as_ref().and_then(|l| fit_view(&l.timeline));
+            }
+            Command::Zoom(factor) => {
+                if let Some(v) = self.state.view {
+                    self.state.view = Some(v.zoomed(factor, v.start_day + v.span() / 2.0));
+                }
+            }
+            Command::ToggleKind(kind) => {
+                if let Some(name) = self
+                    .loaded
+                    .as_ref()
+                    .and_then(|l| l.rules.kinds.get(kind))
+                    .map(|k| k.name.clone())
+                {
+                    if let Some(pos) = self.state.hidden_kinds.iter().position(|n| *n == name) {
+                        self.state.hidden_kinds.remove(pos);
+                    } else {
+                        self.state.hidden_kinds.push(name);
+                    }
+                }
+            }
+            Command::FilterArticle(article) => self.article_filter = article,
+            Command::ToggleTheme => {
+                self.state.dark = !self.state.dark;
+                if let Some(ctx) = &self.ctx {
+                    ctx.set_theme(if self.state.dark {
+                        egui::Theme::Dark
+                    } else {
+                        egui::Theme::Light
+                    });
+                }
+            }
+            Command::ExportJson => self.export_json(),
+            Command::Source(SourceCommand::Copy(text)) => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.copy_text(text);
+                }
+            }
+            Command::Source(SourceCommand::OpenFile(path)) => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.open_url(egui::OpenUrl::new_tab(format!("file://{}", path.display())));
+                }
+            }
+        }
+    }
+
+    /// Selects the previous/next shown, dated event in date order.
+    fn step(&mut self, direction: i32) {
+        let Some(loaded) = &self.loaded else { return };
+        let shown = self.shown(loaded);
+        let order: Vec<usize> = loaded
+            .timeline
+            .events
+            .iter()
+            .filter(|e| e.interval.is_some() && shown[e.id])
+            .map(|e| e.id)
+            .collect();
+        if order.is_empty() {
+            return;
+        }
+        let next = match self
+            .selected
+            .and_then(|s| order.iter().position(|&id| id == s))
+        {
+            Some(pos) => {
+                (pos as i64 + i64::from(direction)).clamp(0, order.len() as i64 - 1) as usize
+            }
+            None if direction >= 0 => 0,
+            None => order.len() - 1,
+        };
+        self.selected = Some(order[next]);
+    }
+
+    fn visible_kinds(&self, loaded: &Loaded) -> Vec<bool> {
+        loaded
+            .rules
+            .kinds
+            .iter()
+            .map(|k| !self.state.hidden_kinds.contains(&k.name))
+            .collect()
+    }
+
+    /// Per event: whether it passes the kind, search and article filters.
+    #[must_use]
+    pub fn shown(&self, loaded: &Loaded) -> Vec<bool> {
+        let visible = self.visible_kinds(loaded);
+        let needle = self.search.trim().to_lowercase();
+        loaded
+            .timeline
+            .events
+            .iter()
+            .map(|e| {
+                visible[e.kind]
+                    && self
+                        .article_filter
+                        .is_none_or(|a| e.sources.iter().any(|s| s.article == a))
+                    && (needle.is_empty()
+                        || e.label.to_lowercase().contains(&needle)
+                        || e.participants
+                            .iter()
+                            .any(|p| p.to_lowercase().contains(&needle))
+                        || e.sources.iter().any(|s| {
+                            loaded.corpus.articles[s.article]
+                                .paragraph_text(
+                                    &loaded.corpus.articles[s.article].paragraphs[s.paragraph],
+                                )
+                                .to_lowercase()
+                                .contains(&needle)
+                        }))
+            })
+            .collect()
+    }
+
+    fn export_json(&mut self) {
+        let Some(loaded) = &self.loaded else { return };
+        let report = crate::report::Report::new(&loaded.corpus).with_events(
+            &loaded.corpus,
+            &loaded.timeline,
+            &loaded.rules,
+        );
+        let json = match serde_json::to_string_pretty(&report) {
+            Ok(json) => json,
+            Err(err) => {
+                self.message = Some(format!("could not write JSON: {err}"));
+                return;
+            }
+        };
+        let (tx, rx) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("dateline-export".into())
+            .spawn(move || {
+                let chosen = pollster::block_on(
+                    rfd::AsyncFileDialog::new()
+                        .set_file_name("timeline.json")
+                        .save_file(),
+                );
+                let Some(file) = chosen else { return };
+                let path = file.path().to_path_buf();
+                let tmp = path.with_extension("json.tmp");
+                let result = std::fs::write(&tmp, json).and_then(|()| std::fs::rename(&tmp, &path));
+                let _ = tx.send(result.map(|()| path));
+            });
+        if spawned.is_ok() {
+            // Reported on the next load or export; a failed write leaves no half file behind.
+            std::mem::drop(rx);
+        }
+    }
+
+    fn shortcuts(ui: &Ui) -> Vec<Command> {
+        let mut out = Vec::new();
+        ui.input_mut(|i| {
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
+                out.push(Command::PickFolder);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F5) {
+                out.push(Command::Reload);
+            }
+            if i.consume_key(Modifiers::NONE, Key::Home) {
+                out.push(Command::FitAll);
+            }
+            if i.consume_key(Modifiers::NONE, Key::Plus)
+                || i.consume_key(Modifiers::NONE, Key::Equals)
+            {
+                out.push(Command::Zoom(1.5));
+            }
+            if i.consume_key(Modifiers::NONE, Key::Minus) {
+                out.push(Command::Zoom(1.0 / 1.5));
+            }
+            if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
+                out.push(Command::Step(1));
+            }
+            if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+                out.push(Command::Step(-1));
+            }
+            if i.consume_key(Modifiers::NONE, Key::Escape) {
+                out.push(Command::Select(None));
+            }
+        });
+        out
+    }
+
+    /// The whole window, for eframe and for tests.
+    pub fn window_ui(&mut self, ui: &mut Ui) {
+        self.poll();
+        let mut commands = if ui.memory(|m| m.focused().is_none()) {
+            Self::shortcuts(ui)
+        } else {
+            Vec::new()
+        };
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::Open(dropped));
+        }
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
+        if self.job.is_some() || self.message.is_some() {
+            egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, &mut commands));
+        }
+        egui::Panel::left("side")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| self.side_ui(ui, &mut commands));
+            });
+        if let (Some(id), Some(loaded)) = (self.selected, &self.loaded)
+            && let Some(event) = loaded.timeline.events.get(id)
+        {
+            egui::Panel::right("sources")
+                .resizable(true)
+                .default_size(420.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        if let Some(c) =
+                            source::source_ui(ui, event, &loaded.rules.kinds, &loaded.corpus)
+                        {
+                            commands.push(Command::Source(c));
+                        }
+                    });
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
+        for command in commands {
+            self.apply(command);
+        }
+        if self.job.is_some() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn menu_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
+                    commands.push(Command::PickFolder);
+                }
+                if ui
+                    .add(egui::Button::new("Reload").shortcut_text("F5"))
+                    .clicked()
+                {
+                    commands.push(Command::Reload);
+                }
+                ui.separator();
+                if ui.button("Export JSON…").clicked() {
+                    commands.push(Command::ExportJson);
+                }
+                ui.add_enabled(
+                    false,
+                    egui::Button::new("Export PNG…").shortcut_text("Ctrl+E"),
+                )
+                .on_disabled_hover_text("PNG export is not built yet");
+            });
+            ui.menu_button("View", |ui| {
+                if ui
+                    .add(egui::Button::new("Fit all").shortcut_text("Home"))
+                    .clicked()
+                {
+                    commands.push(Command::FitAll);
+                }
+                if ui
+                    .add(egui::Button::new("Zoom in").shortcut_text("+"))
+                    .clicked()
+                {
+                    commands.push(Command::Zoom(1.5));
+                }
+                if ui
+                    .add(egui::Button::new("Zoom out").shortcut_text("−"))
+                    .clicked()
+                {
+                    commands.push(Command::Zoom(1.0 / 1.5));
+                }
+                if ui
+                    .add(egui::Button::new("Previous event").shortcut_text("←"))
+                    .clicked()
+                {
+                    commands.push(Command::Step(-1));
+                }
+                if ui
+                    .add(egui::Button::new("Next event").shortcut_text("→"))
+                    .clicked()
+                {
+                    commands.push(Command::Step(1));
+                }
+                if ui
+                    .add(egui::Button::new("Deselect").shortcut_text("Esc"))
+                    .clicked()
+                {
+                    commands.push(Command::Select(None));
+                }
+                ui.separator();
+                if ui
+                    .button(if self.state.dark {
+                        "Light theme"
+                    } else {
+                        "Dark theme"
+                    })
+                    .clicked()
+                {
+                    commands.push(Command::ToggleTheme);
+                }
+            });
+        });
+    }
+
+    fn status_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            if let Some(job) = &self.job {
+                let total = job.progress.files_total.load(Ordering::Relaxed);
+                let done = job.progress.files_done.load(Ordering::Relaxed);
+                let fraction = if total == 0 {
+                    0.0
+                } else {
+                    done as f32 / total as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(240.0)
+                        .text(format!("{done} / {total} files")),
+                );
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CancelLoad);
+                }
+            }
+            if let Some(message) = &self.message {
+                ui.label(message);
+            }
+        });
+    }
+
+    fn side_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.path_field)
+                    .hint_text("folder or file path")
+                    .desired_width(180.0),
+            );
+            field.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Folder path")
+            });
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if ui.button("Open").clicked() || enter {
+                commands.push(Command::Open(vec![PathBuf::from(self.path_field.trim())]));
+            }
+        });
+        let Some(loaded) = &self.loaded else {
+            ui.label("Loading…");
+            return;
+        };
+        ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("search label, name, text"))
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search events")
+            });
+        ui.separator();
+        ui.strong("Kinds");
+        let visible = self.visible_kinds(loaded);
+        for (k, kind) in loaded.rules.kinds.iter().enumerate() {
+            let count = loaded
+                .timeline
+                .events
+                .iter()
+                .filter(|e| e.kind == k)
+                .count();
+            ui.horizontal(|ui| {
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter()
+                    .circle_filled(rect.center(), 5.0, timeline::kind_color(kind));
+                let mut on = visible[k];
+                if ui
+                    .checkbox(&mut on, format!("{} ({count})", kind.label))
+                    .changed()
+                {
+                    commands.push(Command::ToggleKind(k));
+                }
+            });
+        }
+        ui.separator();
+        ui.strong(format!("Articles ({})", loaded.corpus.articles.len()));
+        if self.article_filter.is_some() && ui.button("Show all articles").clicked() {
+            commands.push(Command::FilterArticle(None));
+        }
+        for (a, article) in loaded.corpus.articles.iter().enumerate() {
+            let date = article
+                .published
+                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let from = article.published_from.map_or("", |s| s.describe());
+            let title = article.title.as_deref().unwrap_or(&article.file);
+            let selected = self.article_filter == Some(a);
+            if ui
+                .selectable_label(selected, format!("{date} {title}"))
+                .on_hover_text(format!("{} — date from {from}", article.file))
+                .clicked()
+            {
+                commands.push(Command::FilterArticle(if selected {
+                    None
+                } else {
+                    Some(a)
+                }));
+            }
+        }
+        let undated: Vec<&events::Event> = loaded
+            .timeline
+            .events
+            .iter()
+            .filter(|e| e.interval.is_none())
+            .collect();
+        if !undated.is_empty() {
+            ui.separator();
+            ui.strong(format!("Undated events ({})", undated.len()));
+            for e in undated {
+                if ui
+                    .selectable_label(self.selected == Some(e.id), &e.label)
+                    .clicked()
+                {
+                    commands.push(Command::Select(Some(e.id)));
+                }
+            }
+        }
+        if !loaded.corpus.problems.is_empty() {
+            ui.separator();
+            ui.strong(format!("Problems ({})", loaded.corpus.problems.len()));
+            for p in &loaded.corpus.problems {
+                ui.label(format!("{} — {}", p.path.display(), p.reason));
+            }
+        }
+    }
+
+    fn central_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let Some(loaded) = &self.loaded else {
+            ui.centered_and_justified(|ui| {
+                ui.label("Open a folder of articles (Ctrl+O), drop one here, or type its path.")
+            });
+            return;
+        };
+        let Some(view) = self.state.view else {
+            ui.centered_and_justified(|ui| ui.label("No dated events in these articles."));
+            return;
+        };
+        let visible = self.visible_kinds(loaded);
+        let shown = self.shown(loaded);
+        let input = TimelineInput {
+            events: &loaded.timeline.events,
+            kinds: &loaded.rules.kinds,
+            visible: &visible,
+            shown: &shown,
+            selected: self.selected,
+            view,
+        };
+        for c in timeline::timeline_ui(ui, &input) {
+            commands.push(match c {
+                TimelineCommand::Select(id) => Command::Select(id),
+                TimelineCommand::SetView(v) => Command::SetView(v),
+                TimelineCommand::FitAll => Command::FitAll,
+            });
+        }
+    }
+}
+
+impl eframe::App for DatelineApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        if self.ctx.is_none() {
+            self.ctx = Some(ui.ctx().clone());
+        }
+        self.window_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+/// Ingest, temporal, events and merge, reporting into `progress`.
+#[must_use]
+pub fn load(paths: Vec<PathBuf>, progress: &Progress) -> Loaded {
+    let corpus = ingest::load_with_progress(&paths, progress);
+    let rules = Rules::built_in();
+    let timeline = if progress.is_cancelled() {
+        Timeline::default()
+    } else {
+        events::extract(&corpus, &rules)
+    };
+    Loaded {
+        paths,
+        corpus,
+        rules,
+        timeline,
+    }
+}
+
+/// The view that shows every dated event.
+fn fit_view(timeline: &Timeline) -> Option<TimeView> {
+    let days = timeline
+        .events
+        .iter()
+        .filter_map(|e| e.interval)
+        .flat_map(|iv| {
+            [
+                axis::day_from_date(iv.start),
+                axis::day_from_date(iv.end) + 1.0,
+            ]
+        });
+    let (lo, hi) = days.fold((f64::MAX, f64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    (lo <= hi).then(|| TimeView::fit(lo, hi))
+}
+
+/// The bundled sample, next to the working directory or the crate the binary was built from.
+#[must_use]
+pub fn sample_folder() -> PathBuf {
+    let relative = PathBuf::from("assets/sample");
+    if relative.is_dir() {
+        relative
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample")
+    }
+}

@@ -1,0 +1,163 @@
+//! The Source panel: the selected event and every paragraph that reported it, with the
+//! trigger words and the date phrase highlighted.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Ui};
+
+use crate::events::{Event, Kind, Source};
+use crate::ingest::Corpus;
+
+/// What the panel asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceCommand {
+    OpenFile(std::path::PathBuf),
+    Copy(String),
+}
+
+pub fn source_ui(
+    ui: &mut Ui,
+    event: &Event,
+    kinds: &[Kind],
+    corpus: &Corpus,
+) -> Option<SourceCommand> {
+    let mut command = None;
+    ui.heading(&event.label);
+    let when = event.interval.map_or_else(
+        || "undated".to_owned(),
+        |iv| {
+            if iv.start == iv.end {
+                iv.start.to_string()
+            } else {
+                format!("{} – {}", iv.start, iv.end)
+            }
+        },
+    );
+    ui.label(format!(
+        "{} · {when} · {:?}{}",
+        kinds[event.kind].label,
+        event.modality,
+        if event.date_disputed {
+            " · sources disagree on the date"
+        } else {
+            ""
+        }
+    ));
+    if !event.participants.is_empty() {
+        ui.label(format!("Participants: {}", event.participants.join(", ")));
+    }
+    ui.separator();
+    for (n, source) in event.sources.iter().enumerate() {
+        let Some(article) = corpus.articles.get(source.article) else {
+            continue;
+        };
+        let Some(paragraph) = article.paragraphs.get(source.paragraph) else {
+            continue;
+        };
+        ui.push_id(n, |ui| {
+            let title = article.title.as_deref().unwrap_or(&article.file);
+            ui.strong(format!("[{}] {title}", n + 1));
+            let date = article
+                .published
+                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let from = article.published_from.map_or("", |s| s.describe());
+            ui.weak(format!(
+                "{} ¶{} · published {date} ({from})",
+                article.file, source.paragraph
+            ));
+            ui.label(highlighted(
+                article.paragraph_text(paragraph),
+                paragraph.start,
+                source,
+                ui,
+            ));
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Open article")
+                    .on_hover_text("Open the file with the system's viewer")
+                    .clicked()
+                {
+                    command = Some(SourceCommand::OpenFile(article.path.clone()));
+                }
+                if ui.button("Copy citation").clicked() {
+                    command = Some(SourceCommand::Copy(citation(
+                        event,
+                        article.file.as_str(),
+                        source,
+                        article.paragraph_text(paragraph),
+                    )));
+                }
+            });
+            ui.add_space(8.0);
+        });
+    }
+    command
+}
+
+/// `[file ¶n] "paragraph"` with the event's date and label: ready for a report.
+#[must_use]
+pub fn citation(event: &Event, file: &str, source: &Source, text: &str) -> String {
+    let when = event
+        .interval
+        .map_or_else(|| "undated".to_owned(), |iv| iv.start.to_string());
+    format!(
+        "{when} — {} — {file} ¶{}: “{text}”",
+        event.label, source.paragraph
+    )
+}
+
+/// The paragraph as a layout with trigger words and the date phrase marked.
+fn highlighted(text: &str, offset: usize, source: &Source, ui: &Ui) -> LayoutJob {
+    let body = FontId::proportional(14.0);
+    let normal = TextFormat {
+        font_id: body.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let dark = ui.visuals().dark_mode;
+    let trigger = TextFormat {
+        background: if dark {
+            Color32::from_rgb(110, 90, 0)
+        } else {
+            Color32::from_rgb(255, 230, 120)
+        },
+        ..normal.clone()
+    };
+    let date = TextFormat {
+        background: if dark {
+            Color32::from_rgb(20, 80, 120)
+        } else {
+            Color32::from_rgb(170, 215, 255)
+        },
+        ..normal.clone()
+    };
+    let mut marks: Vec<(usize, usize, &TextFormat)> = Vec::new();
+    for r in &source.triggers {
+        marks.push((
+            r.start.saturating_sub(offset),
+            r.end.saturating_sub(offset),
+            &trigger,
+        ));
+    }
+    if let Some(r) = &source.date_phrase {
+        marks.push((
+            r.start.saturating_sub(offset),
+            r.end.saturating_sub(offset),
+            &date,
+        ));
+    }
+    marks.sort_by_key(|m| m.0);
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    let mut at = 0;
+    for (start, end, format) in marks {
+        let (start, end) = (start.min(text.len()).max(at), end.min(text.len()));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        job.append(&text[at..start], 0.0, normal.clone());
+        job.append(&text[start..end], 0.0, format.clone());
+        at = end;
+    }
+    job.append(&text[at..], 0.0, normal);
+    job
+}
