@@ -35,19 +35,12 @@ pub fn extract(paths: &[PathBuf], rules_files: &[PathBuf], json: bool) -> anyhow
         }
         writeln!(out)?;
         for e in &timeline.events {
-            let when = e.interval.map_or_else(
-                || "undated".to_owned(),
-                |iv| {
-                    if iv.start == iv.end {
-                        iv.start.to_string()
-                    } else {
-                        format!("{}..{}", iv.start, iv.end)
-                    }
-                },
-            );
+            let when = e
+                .interval
+                .map_or_else(|| "undated".to_owned(), |iv| iv.to_string());
             writeln!(
                 out,
-                "{when:<22}  {:<12}  {}  [{} source{}]",
+                "{when:<25}  {:<12}  {}  [{} source{}]",
                 rules.kinds[e.kind].name,
                 e.label,
                 e.sources.len(),

@@ -22,16 +22,9 @@ pub fn source_ui(
 ) -> Option<SourceCommand> {
     let mut command = None;
     ui.heading(&event.label);
-    let when = event.interval.map_or_else(
-        || "undated".to_owned(),
-        |iv| {
-            if iv.start == iv.end {
-                iv.start.to_string()
-            } else {
-                format!("{} – {}", iv.start, iv.end)
-            }
-        },
-    );
+    let when = event
+        .interval
+        .map_or_else(|| "undated".to_owned(), |iv| iv.to_string());
     ui.label(format!(
         "{} · {when} · {:?}{}",
         kinds[event.kind].label,

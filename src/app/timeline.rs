@@ -286,12 +286,7 @@ fn density_strips(
 fn tooltip_ui(ui: &mut Ui, e: &Event, kinds: &[Kind]) {
     ui.strong(&e.label);
     if let Some(iv) = e.interval {
-        let when = if iv.start == iv.end {
-            iv.start.to_string()
-        } else {
-            format!("{} – {}", iv.start, iv.end)
-        };
-        ui.label(format!("{when} ({:?} precision)", iv.precision).to_lowercase());
+        ui.label(format!("{iv} ({:?} precision)", iv.precision).to_lowercase());
     }
     ui.label(
         format!(

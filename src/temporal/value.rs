@@ -78,6 +78,17 @@ pub struct Interval {
     pub precision: Precision,
 }
 
+/// `2022-01-05` for a day, `2021-10-01 – 2021-10-10` for a span.
+impl std::fmt::Display for Interval {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.start == self.end {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{} – {}", self.start, self.end)
+        }
+    }
+}
+
 #[must_use]
 pub fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
