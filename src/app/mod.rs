@@ -47,6 +47,7 @@ struct Job {
 pub enum Command {
     Open(Vec<PathBuf>),
     PickFolder,
+    PickFiles,
     Reload,
     CancelLoad,
     Select(Option<usize>),
@@ -208,18 +209,30 @@ impl DatelineApp {
                     self.start_load(paths);
                 }
             }
-            Command::PickFolder => {
+            Command::PickFolder | Command::PickFiles => {
+                let folder = command == Command::PickFolder;
                 let (tx, rx) = channel();
                 let ctx = self.ctx.clone();
+                // The dialog runs on its own thread: the window keeps drawing meanwhile.
                 let spawned = std::thread::Builder::new()
                     .name("dateline-dialog".into())
                     .spawn(move || {
-                        let folder = pollster::block_on(
-                            rfd::AsyncFileDialog::new()
-                                .set_title("Open a folder of articles")
-                                .pick_folder(),
-                        );
-                        let _ = tx.send(folder.map(|f| vec![f.path().to_path_buf()]));
+                        let dialog = rfd::AsyncFileDialog::new();
+                        let chosen = if folder {
+                            pollster::block_on(
+                                dialog.set_title("Open a folder of articles").pick_folder(),
+                            )
+                            .map(|f| vec![f.path().to_path_buf()])
+                        } else {
+                            pollster::block_on(
+                                dialog
+                                    .set_title("Open articles")
+                                    .add_filter("articles", &["txt", "md", "html", "htm"])
+                                    .pick_files(),
+                            )
+                            .map(|fs| fs.iter().map(|f| f.path().to_path_buf()).collect())
+                        };
+                        let _ = tx.send(chosen);
                         if let Some(ctx) = ctx {
                             ctx.request_repaint();
                         }
@@ -481,6 +494,9 @@ impl DatelineApp {
                     .clicked()
                 {
                     commands.push(Command::PickFolder);
+                }
+                if ui.button("Open files…").clicked() {
+                    commands.push(Command::PickFiles);
                 }
                 if ui
                     .add(egui::Button::new("Reload").shortcut_text("F5"))
