@@ -67,6 +67,7 @@ pub struct DatelineApp {
     pub loaded: Option<Loaded>,
     job: Option<Job>,
     picker: Option<Receiver<Option<Vec<PathBuf>>>>,
+    saved: Option<Receiver<Result<PathBuf, String>>>,
     pub selected: Option<usize>,
     pub search: String,
     pub article_filter: Option<usize>,
@@ -120,6 +121,7 @@ impl DatelineApp {
             loaded: None,
             job: None,
             picker: None,
+            saved: None,
             selected: None,
             search: String::new(),
             article_filter: None,
@@ -185,7 +187,27 @@ impl DatelineApp {
             && let Ok(loaded) = job.result.try_recv()
         {
             self.job = None;
+            let (articles, events, problems) = (
+                loaded.corpus.articles.len(),
+                loaded.timeline.events.len(),
+                loaded.corpus.problems.len(),
+            );
+            let unread = if problems == 0 {
+                String::new()
+            } else {
+                format!(", {problems} files could not be read (see Problems)")
+            };
+            self.message = Some(format!("{articles} articles, {events} events{unread}"));
             self.install(loaded);
+        }
+        if let Some(saved) = &self.saved
+            && let Ok(result) = saved.try_recv()
+        {
+            self.saved = None;
+            self.message = Some(match result {
+                Ok(path) => format!("Saved {}", path.display()),
+                Err(err) => err,
+            });
         }
         if let Some(picker) = &self.picker
             && let Ok(choice) = picker.try_recv()
@@ -379,6 +401,7 @@ impl DatelineApp {
             }
         };
         let (tx, rx) = channel();
+        let ctx = self.ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("dateline-export".into())
             .spawn(move || {
@@ -389,13 +412,20 @@ impl DatelineApp {
                 );
                 let Some(file) = chosen else { return };
                 let path = file.path().to_path_buf();
+                // Written beside the target and renamed: a failed write never leaves half a file.
                 let tmp = path.with_extension("json.tmp");
                 let result = std::fs::write(&tmp, json).and_then(|()| std::fs::rename(&tmp, &path));
-                let _ = tx.send(result.map(|()| path));
+                let _ = tx.send(
+                    result
+                        .map(|()| path.clone())
+                        .map_err(|e| format!("could not save {}: {e}", path.display())),
+                );
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
             });
         if spawned.is_ok() {
-            // Reported on the next load or export; a failed write leaves no half file behind.
-            std::mem::drop(rx);
+            self.saved = Some(rx);
         }
     }
 
