@@ -81,8 +81,16 @@ pub fn article_mentions(article: &Article, rules: &Rules) -> Vec<Mention> {
     let Some(dct) = article.published else {
         return Vec::new();
     };
-    let timexes = temporal::tag(&article.text, dct);
-    detect::mentions(article, &timexes, rules)
+    // One token and result buffer per thread, reused across articles.
+    thread_local! {
+        static BUFFERS: std::cell::RefCell<(Vec<temporal::lexicon::Token>, Vec<temporal::Timex>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    BUFFERS.with(|buffers| {
+        let mut buffers = buffers.borrow_mut();
+        let (tokens, timexes) = &mut *buffers;
+        temporal::tag_into(&article.text, dct, tokens, timexes);
+        detect::mentions(article, timexes, rules)
+    })
 }
 
 /// Merges per-article mentions (indexed like `corpus.articles`) into events.
@@ -102,7 +110,7 @@ pub fn merge(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
             if ms.is_empty() {
                 Vec::new()
             } else {
-                crate::similarity::shingles(&a.text)
+                crate::similarity::shingles(opening(&a.text))
             }
         })
         .collect();
@@ -134,6 +142,20 @@ pub fn merge(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
         e.id = id;
     }
     Timeline { events }
+}
+
+/// The first ~2 KB of an article, cut at a character boundary: copies and rewrites of one
+/// report agree most in their opening, and fingerprinting only it halves the hashing.
+fn opening(text: &str) -> &str {
+    const OPENING_BYTES: usize = 2048;
+    if text.len() <= OPENING_BYTES {
+        return text;
+    }
+    let cut = (0..=OPENING_BYTES)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    &text[..cut]
 }
 
 fn build_event(
