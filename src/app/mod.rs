@@ -517,27 +517,34 @@ impl DatelineApp {
     }
 
     fn menu_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let items =
+            |ui: &mut Ui, commands: &mut Vec<Command>, entries: Vec<(&str, &str, Command)>| {
+                for (label, shortcut, command) in entries {
+                    if ui
+                        .add(egui::Button::new(label).shortcut_text(shortcut))
+                        .clicked()
+                    {
+                        commands.push(command);
+                    }
+                }
+            };
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui
-                    .add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O"))
-                    .clicked()
-                {
-                    commands.push(Command::PickFolder);
-                }
-                if ui.button("Open files…").clicked() {
-                    commands.push(Command::PickFiles);
-                }
-                if ui
-                    .add(egui::Button::new("Reload").shortcut_text("F5"))
-                    .clicked()
-                {
-                    commands.push(Command::Reload);
-                }
+                items(
+                    ui,
+                    commands,
+                    vec![
+                        ("Open folder…", "Ctrl+O", Command::PickFolder),
+                        ("Open files…", "", Command::PickFiles),
+                        ("Reload", "F5", Command::Reload),
+                    ],
+                );
                 ui.separator();
-                if ui.button("Export JSON…").clicked() {
-                    commands.push(Command::ExportJson);
-                }
+                items(
+                    ui,
+                    commands,
+                    vec![("Export JSON…", "", Command::ExportJson)],
+                );
                 ui.add_enabled(
                     false,
                     egui::Button::new("Export PNG…").shortcut_text("Ctrl+E"),
@@ -545,53 +552,25 @@ impl DatelineApp {
                 .on_disabled_hover_text("PNG export is not built yet");
             });
             ui.menu_button("View", |ui| {
-                if ui
-                    .add(egui::Button::new("Fit all").shortcut_text("Home"))
-                    .clicked()
-                {
-                    commands.push(Command::FitAll);
-                }
-                if ui
-                    .add(egui::Button::new("Zoom in").shortcut_text("+"))
-                    .clicked()
-                {
-                    commands.push(Command::Zoom(1.5));
-                }
-                if ui
-                    .add(egui::Button::new("Zoom out").shortcut_text("−"))
-                    .clicked()
-                {
-                    commands.push(Command::Zoom(1.0 / 1.5));
-                }
-                if ui
-                    .add(egui::Button::new("Previous event").shortcut_text("←"))
-                    .clicked()
-                {
-                    commands.push(Command::Step(-1));
-                }
-                if ui
-                    .add(egui::Button::new("Next event").shortcut_text("→"))
-                    .clicked()
-                {
-                    commands.push(Command::Step(1));
-                }
-                if ui
-                    .add(egui::Button::new("Deselect").shortcut_text("Esc"))
-                    .clicked()
-                {
-                    commands.push(Command::Select(None));
-                }
+                items(
+                    ui,
+                    commands,
+                    vec![
+                        ("Fit all", "Home", Command::FitAll),
+                        ("Zoom in", "+", Command::Zoom(1.5)),
+                        ("Zoom out", "−", Command::Zoom(1.0 / 1.5)),
+                        ("Previous event", "←", Command::Step(-1)),
+                        ("Next event", "→", Command::Step(1)),
+                        ("Deselect", "Esc", Command::Select(None)),
+                    ],
+                );
                 ui.separator();
-                if ui
-                    .button(if self.state.dark {
-                        "Light theme"
-                    } else {
-                        "Dark theme"
-                    })
-                    .clicked()
-                {
-                    commands.push(Command::ToggleTheme);
-                }
+                let theme = if self.state.dark {
+                    "Light theme"
+                } else {
+                    "Dark theme"
+                };
+                items(ui, commands, vec![(theme, "", Command::ToggleTheme)]);
             });
         });
     }
