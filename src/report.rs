@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::events::{DatedBy, Modality, Rules, Timeline};
 use crate::ingest::{Corpus, DateSource};
 use crate::temporal::Precision;
+use crate::temporal::value::day_value;
 
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
@@ -74,7 +75,7 @@ impl<'a> Report<'a> {
             .map(|a| ArticleReport {
                 file: &a.file,
                 title: a.title.as_deref(),
-                published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                published: a.published.map(day_value),
                 published_from: a.published_from,
                 published_inferred: a.published_from.is_some_and(DateSource::is_inferred),
                 encoding: a.encoding,
@@ -112,7 +113,6 @@ impl<'a> Report<'a> {
         timeline: &'a Timeline,
         rules: &'a Rules,
     ) -> Self {
-        let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
         self.events = timeline
             .events
             .iter()
@@ -120,8 +120,8 @@ impl<'a> Report<'a> {
                 id: e.id,
                 category: &rules.kinds[e.kind].name,
                 label: &e.label,
-                start: e.interval.map(|iv| day(iv.start)),
-                end: e.interval.map(|iv| day(iv.end)),
+                start: e.interval.map(|iv| day_value(iv.start)),
+                end: e.interval.map(|iv| day_value(iv.end)),
                 precision: e.interval.map(|iv| iv.precision),
                 modality: e.modality,
                 confidence: (e.confidence * 100.0).round() / 100.0,

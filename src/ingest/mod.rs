@@ -96,7 +96,6 @@ pub struct Corpus {
 pub struct Progress {
     pub files_total: AtomicUsize,
     pub files_done: AtomicUsize,
-    pub bytes_done: AtomicUsize,
     cancelled: AtomicBool,
 }
 
@@ -132,11 +131,6 @@ pub fn load_with_progress(paths: &[PathBuf], progress: &Progress) -> Corpus {
         .map(|(path, file)| {
             let result = load_file(path, file.clone());
             progress.files_done.fetch_add(1, Ordering::Relaxed);
-            if let Ok(article) = &result {
-                progress
-                    .bytes_done
-                    .fetch_add(article.text.len(), Ordering::Relaxed);
-            }
             result
         })
         .collect();

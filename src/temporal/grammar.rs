@@ -900,7 +900,7 @@ impl Grammar<'_> {
                     || (i > 0
                         && self.toks[i - 1].capitalized
                         && !self.month_context(i)
-                        && self.is_sentence_start(i - 1).not())
+                        && !self.is_sentence_start(i - 1))
                 {
                     return None;
                 }
@@ -1346,16 +1346,6 @@ impl Grammar<'_> {
             );
         }
         hit(i, i + 1, kind, value)
-    }
-}
-
-trait Not {
-    fn not(self) -> bool;
-}
-
-impl Not for bool {
-    fn not(self) -> bool {
-        !self
     }
 }
 

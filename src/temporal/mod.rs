@@ -105,7 +105,7 @@ pub fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut V
         });
         i = hit.end.max(i + 1);
     }
-    anchor_durations(text, tokens, out);
+    anchor_durations(text, out);
 }
 
 fn can_start(token: &Token) -> bool {
@@ -120,7 +120,7 @@ fn can_start(token: &Token) -> bool {
 
 /// "over five years from April": a duration followed by `from`/`starting` and a date spans
 /// from that date's start, which is what the timeline needs.
-fn anchor_durations(text: &str, _tokens: &[Token], out: &mut [Timex]) {
+fn anchor_durations(text: &str, out: &mut [Timex]) {
     for k in 1..out.len() {
         let (before, after) = out.split_at_mut(k);
         let duration = &mut before[k - 1];
