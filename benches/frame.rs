@@ -5,54 +5,12 @@
 use std::fmt::Write;
 use std::time::Instant;
 
-use chrono::{Duration, NaiveDate};
+mod generated;
+
 use dateline::app::axis::{TimeView, day_from_date};
 use dateline::app::timeline::{TimelineInput, timeline_ui};
-use dateline::events::{Event, Modality, Rules};
-use dateline::temporal::{Interval, Precision};
-
-fn events(n: usize) -> Vec<Event> {
-    let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN);
-    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-    (0..n)
-        .map(|id| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let start = base + Duration::days((seed % 9000) as i64);
-            let long = seed.is_multiple_of(7);
-            let end = if long {
-                start + Duration::days(30)
-            } else {
-                start
-            };
-            Event {
-                id,
-                kind: (seed % 6) as usize,
-                label: format!("event {id}"),
-                interval: Some(Interval {
-                    start,
-                    end,
-                    precision: if long {
-                        Precision::Month
-                    } else {
-                        Precision::Day
-                    },
-                }),
-                modality: [
-                    Modality::Happened,
-                    Modality::Planned,
-                    Modality::Claimed,
-                    Modality::Cancelled,
-                ][(seed % 4) as usize],
-                confidence: 0.8,
-                participants: Vec::new(),
-                sources: Vec::new(),
-                date_disputed: false,
-            }
-        })
-        .collect()
-}
+use dateline::events::Rules;
+use generated::events;
 
 fn frame_ms(ctx: &egui::Context, input: &TimelineInput<'_>) -> f64 {
     let raw = || egui::RawInput {
@@ -87,7 +45,7 @@ fn main() {
         let events = events(n);
         let shown = vec![true; n];
         let ctx = egui::Context::default();
-        let first = NaiveDate::from_ymd_opt(2000, 1, 1).map_or(0.0, day_from_date);
+        let first = day_from_date(generated::first_day());
         let full = TimeView::fit(first, first + 9030.0);
         let month = TimeView {
             start_day: first + 4000.0,
@@ -102,6 +60,7 @@ fn main() {
                 shown: &shown,
                 selected: None,
                 view,
+                numbers: None,
             };
             let _ = write!(line, "  {name} {:.1} ms/frame", frame_ms(&ctx, &input));
         }

@@ -1,4 +1,4 @@
-//! The headless subcommands: `extract` and `timex`.
+//! The headless subcommands: `extract`, `export` and `timex`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -115,5 +115,45 @@ pub fn timex(
             }
         }
     }
+    Ok(())
+}
+
+pub fn export(
+    paths: &[PathBuf],
+    rules_files: &[PathBuf],
+    output: &Path,
+    mut options: dateline::export::Options,
+    (from, to): (Option<NaiveDate>, Option<NaiveDate>),
+) -> anyhow::Result<()> {
+    let rules = Rules::built_in_and(rules_files)?;
+    let corpus = dateline::ingest::load(paths);
+    for problem in &corpus.problems {
+        eprintln!(
+            "dateline: skipped {}: {}",
+            problem.path.display(),
+            problem.reason
+        );
+    }
+    let timeline = dateline::events::extract(&corpus, &rules);
+    if from.is_some() || to.is_some() {
+        options.view = Some(
+            dateline::export::view_between(&timeline, from, to)
+                .context("--from must come before --to")?,
+        );
+    }
+    let source = dateline::export::Source {
+        corpus: &corpus,
+        timeline: &timeline,
+        kinds: &rules.kinds,
+        paths,
+    };
+    let rendered = dateline::export::export_png(source, &options, output)?;
+    eprintln!(
+        "dateline: wrote {} ({}×{} pixels, {} events numbered)",
+        output.display(),
+        rendered.image.width(),
+        rendered.image.height(),
+        rendered.numbers.iter().flatten().count()
+    );
     Ok(())
 }

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod calendar;
 pub mod events;
+pub mod export;
 pub mod ingest;
 
 pub use ingest::{Article, Corpus, DateSource, Paragraph, Problem};

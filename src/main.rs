@@ -35,6 +35,44 @@ enum Command {
         #[arg(long = "rules", value_name = "FILE")]
         rules: Vec<PathBuf>,
     },
+    /// Draw the timeline as a PNG (no display or GPU needed).
+    Export {
+        /// Folders (walked recursively) or article files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The PNG to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Image width in pixels.
+        #[arg(long, default_value_t = 2400)]
+        width: u32,
+        /// Image height in pixels, or `auto` to fit the lanes and the source list.
+        #[arg(long, default_value = "auto", value_parser = parse_height)]
+        height: Height,
+        /// First day drawn (default: the earliest event).
+        #[arg(long, value_name = "DATE")]
+        from: Option<NaiveDate>,
+        /// Last day drawn (default: the latest event).
+        #[arg(long, value_name = "DATE")]
+        to: Option<NaiveDate>,
+        /// Only these kinds, comma-separated (e.g. `meeting,missile_test`).
+        #[arg(long, value_delimiter = ',')]
+        kinds: Option<Vec<String>>,
+        #[arg(long, value_enum, default_value_t = Theme::Light)]
+        theme: Theme,
+        /// Pixels per point: 2 draws everything twice as large as on a standard screen.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// Leave out the marker numbers and the source list.
+        #[arg(long)]
+        no_sources: bool,
+        /// The figure's title (default: the folder's name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Extra event-kind rules (TOML), added to the built-in kinds.
+        #[arg(long = "rules", value_name = "FILE")]
+        rules: Vec<PathBuf>,
+    },
     /// Tag time expressions: `TimeML` files into --out-dir, or plain text against --dct.
     Timex {
         #[arg(required = true)]
@@ -51,6 +89,27 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Theme {
+    Light,
+    Dark,
+}
+
+/// A pixel height, or `None` for automatic.
+#[derive(Clone, Copy)]
+struct Height(Option<u32>);
+
+fn parse_height(s: &str) -> Result<Height, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(Height(None));
+    }
+    s.parse::<u32>()
+        .ok()
+        .filter(|&h| h > 0)
+        .map(|h| Height(Some(h)))
+        .ok_or_else(|| format!("expected a height in pixels or `auto`, not {s:?}"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -61,6 +120,35 @@ fn main() -> ExitCode {
             dct,
             json,
         }) => cli::timex(&files, out_dir.as_deref(), dct, json),
+        Some(Command::Export {
+            paths,
+            output,
+            width,
+            height,
+            from,
+            to,
+            kinds,
+            theme,
+            scale,
+            no_sources,
+            title,
+            rules,
+        }) => cli::export(
+            &paths,
+            &rules,
+            &output,
+            dateline::export::Options {
+                width,
+                height: height.0,
+                scale,
+                dark: theme == Theme::Dark,
+                sources: !no_sources,
+                title,
+                view: None,
+                kinds,
+            },
+            (from, to),
+        ),
         None => run_app(cli.paths),
     };
     match result {

@@ -2,6 +2,8 @@
 
 #[path = "suite/events.rs"]
 mod events;
+#[path = "suite/export.rs"]
+mod export;
 #[path = "suite/fixtures.rs"]
 mod fixtures;
 #[path = "suite/ingest.rs"]

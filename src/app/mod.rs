@@ -3,6 +3,7 @@
 //! pipeline runs on a background thread.
 
 pub mod axis;
+pub mod export_dialog;
 pub mod source;
 pub mod timeline;
 
@@ -16,6 +17,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use crate::events::{self, Rules, Timeline};
 use crate::ingest::{self, Corpus, Progress};
 use axis::TimeView;
+use export_dialog::{ExportDialog, ExportRequest, ExportSettings};
 use source::SourceCommand;
 use timeline::{TimelineCommand, TimelineInput};
 
@@ -27,6 +29,7 @@ pub struct State {
     pub hidden_kinds: Vec<String>,
     pub view: Option<TimeView>,
     pub dark: bool,
+    pub export: ExportSettings,
 }
 
 /// A finished load: the articles, the rules used, and the timeline.
@@ -59,13 +62,16 @@ pub enum Command {
     FilterArticle(Option<usize>),
     ToggleTheme,
     ExportJson,
+    /// Opens the PNG export window and the save dialog.
+    ExportPng,
     Source(SourceCommand),
 }
 
 pub struct DatelineApp {
     pub state: State,
-    pub loaded: Option<Loaded>,
+    pub loaded: Option<Arc<Loaded>>,
     job: Option<Job>,
+    pub export: ExportDialog,
     picker: Option<Receiver<Option<Vec<PathBuf>>>>,
     saved: Option<Receiver<Result<PathBuf, String>>>,
     pub selected: Option<usize>,
@@ -120,6 +126,7 @@ impl DatelineApp {
             state,
             loaded: None,
             job: None,
+            export: ExportDialog::default(),
             picker: None,
             saved: None,
             selected: None,
@@ -148,7 +155,7 @@ impl DatelineApp {
         {
             self.state.view = fit_view(&loaded.timeline);
         }
-        self.loaded = Some(loaded);
+        self.loaded = Some(Arc::new(loaded));
     }
 
     /// Starts loading on a named background thread; the UI polls its progress.
@@ -199,6 +206,9 @@ impl DatelineApp {
             };
             self.message = Some(format!("{articles} articles, {events} events{unread}"));
             self.install(loaded);
+        }
+        if let Some(line) = self.export.poll(&mut self.state.export) {
+            self.message = Some(line);
         }
         if let Some(saved) = &self.saved
             && let Ok(result) = saved.try_recv()
@@ -306,6 +316,7 @@ impl DatelineApp {
                 }
             }
             Command::ExportJson => self.export_json(),
+            Command::ExportPng => self.export.show(&self.state.export, self.ctx.as_ref()),
             Command::Source(SourceCommand::Copy(text)) => {
                 if let Some(ctx) = &self.ctx {
                     ctx.copy_text(text);
@@ -435,6 +446,9 @@ impl DatelineApp {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
                 out.push(Command::PickFolder);
             }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)) {
+                out.push(Command::ExportPng);
+            }
             if i.consume_key(Modifiers::NONE, Key::F5) {
                 out.push(Command::Reload);
             }
@@ -465,7 +479,7 @@ impl DatelineApp {
     /// The whole window, for eframe and for tests.
     pub fn window_ui(&mut self, ui: &mut Ui) {
         self.poll();
-        let mut commands = if ui.memory(|m| m.focused().is_none()) {
+        let mut commands = if !self.export.open && ui.memory(|m| m.focused().is_none()) {
             Self::shortcuts(ui)
         } else {
             Vec::new()
@@ -481,7 +495,7 @@ impl DatelineApp {
             commands.push(Command::Open(dropped));
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
-        if self.job.is_some() || self.message.is_some() {
+        if self.job.is_some() || self.message.is_some() || self.export.busy() {
             egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, &mut commands));
         }
         egui::Panel::left("side")
@@ -507,6 +521,13 @@ impl DatelineApp {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
+        let request = ExportRequest {
+            loaded: self.loaded.as_ref(),
+            view: self.state.view,
+            hidden_kinds: &self.state.hidden_kinds,
+            ctx: self.ctx.as_ref(),
+        };
+        self.export.ui(ui, &mut self.state.export, &request);
         for command in commands {
             self.apply(command);
         }
@@ -543,13 +564,11 @@ impl DatelineApp {
                 items(
                     ui,
                     commands,
-                    vec![("Export JSON…", "", Command::ExportJson)],
+                    vec![
+                        ("Export PNG…", "Ctrl+E", Command::ExportPng),
+                        ("Export JSON…", "", Command::ExportJson),
+                    ],
                 );
-                ui.add_enabled(
-                    false,
-                    egui::Button::new("Export PNG…").shortcut_text("Ctrl+E"),
-                )
-                .on_disabled_hover_text("PNG export is not built yet");
             });
             ui.menu_button("View", |ui| {
                 items(
@@ -594,7 +613,10 @@ impl DatelineApp {
                     commands.push(Command::CancelLoad);
                 }
             }
-            if let Some(message) = &self.message {
+            if self.export.busy() {
+                ui.add(egui::Spinner::new());
+                ui.label("Exporting PNG…");
+            } else if let Some(message) = &self.message {
                 ui.label(message);
             }
         });
@@ -718,6 +740,7 @@ impl DatelineApp {
             shown: &shown,
             selected: self.selected,
             view,
+            numbers: None,
         };
         for c in timeline::timeline_ui(ui, &input) {
             commands.push(match c {

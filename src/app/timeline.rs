@@ -12,7 +12,9 @@ use crate::events::{Event, Kind, Modality};
 pub const MAX_MARKERS: usize = 3000;
 const LANE_LABEL_PX: f32 = 120.0;
 const AXIS_PX: f32 = 26.0;
-const MARKER_RADIUS: f32 = 6.0;
+pub const MARKER_RADIUS: f32 = 6.0;
+/// Lanes never grow taller than this; a taller view leaves room under them.
+pub const MAX_LANE_PX: f32 = 80.0;
 
 /// What the timeline asks the app to do; applied after the frame.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,11 +33,63 @@ pub struct TimelineInput<'a> {
     pub shown: &'a [bool],
     pub selected: Option<usize>,
     pub view: TimeView,
+    /// Per event: the number a figure cites it by, drawn next to its marker.
+    pub numbers: Option<&'a [Option<u32>]>,
 }
 
 #[must_use]
 pub fn kind_color(kind: &Kind) -> Color32 {
     Color32::from_rgb(kind.color[0], kind.color[1], kind.color[2])
+}
+
+/// Where the parts of the timeline go inside the rectangle it is given: the view, the PNG
+/// export and the tests all place markers with this.
+#[derive(Debug, Clone, Copy)]
+pub struct Geometry {
+    /// Lanes and markers; the axis labels sit below it, the lane labels left of it.
+    pub plot: Rect,
+    pub lane_h: f32,
+}
+
+impl Geometry {
+    #[must_use]
+    pub fn new(rect: Rect, lanes: usize) -> Self {
+        let plot = Rect::from_min_max(
+            Pos2::new(rect.left() + LANE_LABEL_PX, rect.top()),
+            Pos2::new(rect.right() - 8.0, rect.bottom() - AXIS_PX),
+        );
+        let lane_h = (plot.height() / lanes.max(1) as f32).clamp(18.0, MAX_LANE_PX);
+        Self { plot, lane_h }
+    }
+
+    /// The height that gives every lane `lane_h` points.
+    #[must_use]
+    pub fn height_for(lanes: usize, lane_h: f32) -> f32 {
+        lanes.max(1) as f32 * lane_h + AXIS_PX
+    }
+
+    #[must_use]
+    pub fn mapping(&self, view: TimeView) -> Mapping {
+        Mapping {
+            view,
+            left_px: self.plot.left(),
+            right_px: self.plot.right(),
+        }
+    }
+
+    /// The y of the markers in lane `row` (0 = top).
+    #[must_use]
+    pub fn lane_y(&self, row: usize) -> f32 {
+        self.plot.top() + (row as f32 + 0.5) * self.lane_h
+    }
+}
+
+/// The lanes drawn, top to bottom: the visible kinds, in rule order.
+#[must_use]
+pub fn lanes(kinds: &[Kind], visible: &[bool]) -> Vec<usize> {
+    (0..kinds.len())
+        .filter(|&k| visible.get(k).copied().unwrap_or(true))
+        .collect()
 }
 
 /// Draws the timeline into all of `ui`'s available space.
@@ -44,19 +98,10 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals().clone();
-    let lanes: Vec<usize> = (0..input.kinds.len())
-        .filter(|&k| input.visible.get(k).copied().unwrap_or(true))
-        .collect();
-    let plot = Rect::from_min_max(
-        Pos2::new(rect.left() + LANE_LABEL_PX, rect.top()),
-        Pos2::new(rect.right() - 8.0, rect.bottom() - AXIS_PX),
-    );
-    let m = Mapping {
-        view: input.view,
-        left_px: plot.left(),
-        right_px: plot.right(),
-    };
-    let lane_h = (plot.height() / lanes.len().max(1) as f32).clamp(18.0, 80.0);
+    let lanes = lanes(input.kinds, input.visible);
+    let geometry = Geometry::new(rect, lanes.len());
+    let (plot, lane_h) = (geometry.plot, geometry.lane_h);
+    let m = geometry.mapping(input.view);
 
     // Grid and axis.
     let grid = visuals.widgets.noninteractive.bg_stroke.color;
@@ -112,13 +157,14 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
         })
         .collect();
 
+    let mut numbered: Vec<(usize, Pos2, u32)> = Vec::new();
     if in_view.len() > MAX_MARKERS {
         density_strips(&painter, &plot, lane_h, lanes.len(), &in_view, input);
     } else {
         for &(i, row, x0, x1) in &in_view {
             let e = &input.events[i];
             let color = kind_color(&input.kinds[e.kind]);
-            let y = plot.top() + (row as f32 + 0.5) * lane_h;
+            let y = geometry.lane_y(row);
             let center = Pos2::new(f32::midpoint(x0, x1), y);
             if x1 - x0 > 2.0 * MARKER_RADIUS {
                 let bar = Rect::from_min_max(
@@ -136,14 +182,24 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
                 selected,
                 visuals.panel_fill,
             );
-            if e.sources.len() > 1 {
-                painter.text(
-                    center + Vec2::new(MARKER_RADIUS + 2.0, -MARKER_RADIUS - 2.0),
-                    Align2::LEFT_BOTTOM,
-                    e.sources.len().to_string(),
-                    FontId::proportional(10.0),
-                    text_color,
-                );
+            // A figure numbers its markers for the source list below it; the window shows
+            // how many articles reported each event instead.
+            match input.numbers {
+                Some(numbers) => {
+                    if let Some(n) = numbers.get(i).copied().flatten() {
+                        numbered.push((row, center, n));
+                    }
+                }
+                None if e.sources.len() > 1 => {
+                    painter.text(
+                        center + Vec2::new(MARKER_RADIUS + 2.0, -MARKER_RADIUS - 2.0),
+                        Align2::LEFT_BOTTOM,
+                        e.sources.len().to_string(),
+                        FontId::proportional(10.0),
+                        text_color,
+                    );
+                }
+                None => {}
             }
             let hit = Rect::from_center_size(center, Vec2::splat(2.0 * MARKER_RADIUS + 4.0));
             let marker = ui.interact(hit, ui.make_persistent_id(("event", e.id)), Sense::click());
@@ -156,6 +212,8 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
             }
         }
     }
+
+    number_labels(&painter, &mut numbered, text_color);
 
     // Pan, zoom at the cursor, double-click to fit.
     if response.dragged() {
@@ -190,6 +248,41 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     commands
 }
 
+/// Draws the figure numbers above the markers; markers that overlap in a lane share one
+/// label ("9, 10") instead of printing over each other.
+fn number_labels(painter: &egui::Painter, numbered: &mut [(usize, Pos2, u32)], color: Color32) {
+    numbered.sort_by(|a, b| {
+        (a.0, a.1.x, a.2)
+            .partial_cmp(&(b.0, b.1.x, b.2))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut group: Vec<String> = Vec::new();
+    let mut anchor: Option<(usize, Pos2)> = None;
+    let flush = |group: &mut Vec<String>, anchor: Option<(usize, Pos2)>| {
+        if let Some((_, at)) = anchor
+            && !group.is_empty()
+        {
+            painter.text(
+                at + Vec2::new(MARKER_RADIUS + 2.0, -MARKER_RADIUS - 2.0),
+                Align2::LEFT_BOTTOM,
+                group.join(", "),
+                FontId::proportional(12.0),
+                color,
+            );
+        }
+        group.clear();
+    };
+    for &(row, at, n) in numbered.iter() {
+        let joins = anchor.is_some_and(|(r, a)| r == row && at.x - a.x < 2.0 * MARKER_RADIUS);
+        if !joins {
+            flush(&mut group, anchor);
+            anchor = Some((row, at));
+        }
+        group.push(n.to_string());
+    }
+    flush(&mut group, anchor);
+}
+
 /// How a marker reads to a screen reader or a test: "`missile_test` 2022-01-05: North Korea …".
 #[must_use]
 pub fn marker_label(e: &Event, kinds: &[Kind]) -> String {
@@ -200,7 +293,7 @@ pub fn marker_label(e: &Event, kinds: &[Kind]) -> String {
 }
 
 /// Filled = happened, hollow = planned, dashed = claimed, crossed = cancelled or negated.
-fn draw_marker(
+pub fn draw_marker(
     painter: &egui::Painter,
     c: Pos2,
     color: Color32,

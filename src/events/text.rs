@@ -117,7 +117,7 @@ fn is_initialism(s: &str) -> bool {
         .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
-fn is_abbreviation(lower: &str) -> bool {
+pub(crate) fn is_abbreviation(lower: &str) -> bool {
     matches!(
         lower,
         "mr" | "mrs"

@@ -104,3 +104,66 @@ fn a_folder_with_a_bad_file_lists_it_under_problems() {
     assert!(h.query_by_label_contains("Problems (1)").is_some());
     assert!(h.query_by_label_contains("broken.txt").is_some());
 }
+
+#[test]
+fn the_export_window_writes_the_png_in_the_background() {
+    let dir = Dir::new();
+    let target = dir.path().join("figure.png");
+    let mut app = sample();
+    // Opened as Ctrl+E would, minus the system save dialog, which a test machine lacks.
+    app.export.open = true;
+    app.export.path = target.display().to_string();
+    app.state.export.width = 900;
+    app.state.export.sources = false;
+    let mut h = harness(app);
+    h.run();
+    assert!(h.query_by_label_contains("Every event").is_some());
+    h.get_by_label("Export").click();
+    // The spinner keeps asking for frames while the export runs, so step rather than run.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while h.state().export.busy() || h.state().export.outcome.is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "export did not finish"
+        );
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let outcome = h.state().export.outcome.clone().expect("an outcome");
+    assert!(outcome.is_ok(), "{outcome:?}");
+    let image = image::open(&target).expect("the PNG decodes");
+    assert_eq!(image.width(), 900);
+    assert_eq!(
+        h.state().state.export.last_path.as_deref(),
+        Some(target.as_path())
+    );
+}
+
+#[test]
+fn an_unwritable_export_path_says_so_in_the_window() {
+    let dir = Dir::new();
+    let mut app = sample();
+    app.export.open = true;
+    app.export.path = dir.path().join("missing/figure.png").display().to_string();
+    app.state.export.width = 600;
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Export").click();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while h.state().export.outcome.is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "export did not finish"
+        );
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.step();
+    // In the window and in the status bar.
+    assert_eq!(
+        h.query_all_by_label_contains("Export failed: could not write")
+            .count(),
+        2
+    );
+    assert!(std::fs::read_dir(dir.path()).expect("dir").next().is_none());
+}
