@@ -70,10 +70,14 @@ impl ExportDialog {
         self.open = true;
         self.outcome = None;
         if self.path.is_empty() {
-            self.path = settings
-                .last_path
-                .as_ref()
-                .map_or_else(|| "timeline.png".to_owned(), |p| p.display().to_string());
+            // Beside the last export, else in the home folder: never inside the articles'
+            // folder, where the next load would list the image as an unreadable article.
+            let path = settings.last_path.clone().unwrap_or_else(|| {
+                std::env::home_dir()
+                    .unwrap_or_default()
+                    .join("timeline.png")
+            });
+            self.path = path.display().to_string();
         }
         self.pick(ctx);
     }
