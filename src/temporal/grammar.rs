@@ -115,6 +115,13 @@ impl Grammar<'_> {
             Lex::NumWord(_) | Lex::Kw(Kw::A | Kw::Several | Kw::Few | Kw::SomeQty | Kw::Many) => {
                 self.quantity_expr(i, i)
             }
+            // "11th century": TimeML writes a century with its first two digits.
+            Lex::Ordinal(n) if matches!(self.lex(i + 1), Lex::Unit(Unit::Century, false)) => hit(
+                i,
+                i + 2,
+                TimexType::Date,
+                format!("{:02}", n.saturating_sub(1)),
+            ),
             Lex::Ordinal(_) => self.ordinal_period(i, i),
             Lex::Month(_) => self.month(i),
             Lex::Weekday(_) => self.weekday(i, i),
@@ -247,6 +254,19 @@ impl Grammar<'_> {
             Unit::Weekend => format!("{}-WE", week_value(self.weekend_date())),
             Unit::Day if self.kw(j + 1, Kw::Before) || self.kw(j + 1, Kw::After) => {
                 let sign = if self.kw(j + 1, Kw::Before) { -1 } else { 1 };
+                // "the day after tomorrow", "the day before yesterday": counted from today.
+                let from_today = match sign {
+                    1 => self.word_is(j + 2, "tomorrow").then_some(2),
+                    _ => self.word_is(j + 2, "yesterday").then_some(-2),
+                };
+                if let Some(days) = from_today {
+                    return hit(
+                        i,
+                        j + 3,
+                        TimexType::Date,
+                        day_value(d + Duration::days(days)),
+                    );
+                }
                 return hit(
                     i,
                     j + 2,
@@ -364,7 +384,10 @@ impl Grammar<'_> {
             Lex::Unit(unit, plural) => {
                 if plural {
                     return match word {
-                        Lex::Kw(Kw::Recent) => hit(i, j + 1, TimexType::Date, "PAST_REF".into()),
+                        // "recent years": TimeML's unspecified stretch, `PXY`.
+                        Lex::Kw(Kw::Recent) => {
+                            hit(i, j + 1, TimexType::Duration, duration_value(None, unit))
+                        }
                         Lex::Kw(Kw::Coming) => hit(i, j + 1, TimexType::Date, "FUTURE_REF".into()),
                         _ => None,
                     };
@@ -434,6 +457,23 @@ impl Grammar<'_> {
                 if step == -1 && p != PartOfDay::Night {
                     return None;
                 }
+                hit(
+                    i,
+                    j + 1,
+                    TimexType::Time,
+                    format!("{}T{}", day_value(day), p.code()),
+                )
+            }
+            // "the next morning", "the previous evening", "that night": a part of the day after,
+            // before or of the last day mentioned.
+            Lex::PartOfDay(p)
+                if i != rel
+                    && matches!(
+                        word,
+                        Lex::Kw(Kw::Next | Kw::Following | Kw::Previous | Kw::Same | Kw::That)
+                    ) =>
+            {
+                let day = self.anchor_day.unwrap_or(d) + Duration::days(i64::from(step));
                 hit(
                     i,
                     j + 1,
@@ -527,7 +567,12 @@ impl Grammar<'_> {
                 return self.month_day(i, k, m, n);
             }
         }
-        if digits == 4 && (1000..=2099).contains(&n) {
+        // "closed at 2082.1": an index level or a price, not a year.
+        let decimal = self.punct(i + 1, b'.')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && matches!(self.lex(i + 2), Lex::Num(..));
+        if digits == 4 && (1000..=2099).contains(&n) && !decimal {
             return self.year_number(i, n);
         }
         self.quantity_expr(i, i)
@@ -697,15 +742,12 @@ impl Grammar<'_> {
                 Some((Some(n), i + 1))
             }
             Lex::Kw(Kw::A) => {
-                if self.kw(i + 1, Kw::Few)
-                    || (self.word_is(i + 1, "couple") && self.kw(i + 2, Kw::Of))
-                {
-                    let after = if self.kw(i + 1, Kw::Few) {
-                        i + 2
-                    } else {
-                        i + 3
-                    };
-                    return Some((None, after));
+                if self.kw(i + 1, Kw::Few) {
+                    return Some((None, i + 2));
+                }
+                // TimeML counts "a couple of years" as two.
+                if self.word_is(i + 1, "couple") && self.kw(i + 2, Kw::Of) {
+                    return Some((Some(2), i + 3));
                 }
                 // "a hundred days", "a dozen years"; but in "a two-year deal" the count is "two".
                 match self.lex(i + 1) {
@@ -723,6 +765,12 @@ impl Grammar<'_> {
     /// "five years", "two-year", "48 hours", "two days ago", "a year earlier".
     fn quantity_expr(&self, start: usize, i: usize) -> Option<Hit> {
         let (n, k) = self.quantity(i)?;
+        // "2 1/2 years": a half between the count and the unit.
+        let half_before = n.is_some()
+            && matches!(self.lex(k), Lex::Num(1, 1))
+            && self.punct(k + 1, b'/')
+            && matches!(self.lex(k + 2), Lex::Num(2, 1));
+        let k = if half_before { k + 3 } else { k };
         let (unit_at, adjectival) = match self.hyphen(k) {
             Some(u) => (u, true),
             None => (k, false),
@@ -730,6 +778,12 @@ impl Grammar<'_> {
         let Lex::Unit(unit, plural) = self.lex(unit_at) else {
             return None;
         };
+        // "a year-earlier loss": the compound is a date, read from "year" on.
+        if let Some(x) = self.hyphen(unit_at + 1)
+            && matches!(self.lex(x), Lex::Kw(Kw::Earlier | Kw::Ago | Kw::End))
+        {
+            return None;
+        }
         // "a two day visit": a singular unit after a count is an adjective even unhyphenated.
         let attributive = !plural
             && n.is_some_and(|n| n > 1)
@@ -793,7 +847,23 @@ impl Grammar<'_> {
                 return hit(start, after + 1, TimexType::Date, value);
             }
         }
+        // "a minute and a half", "an hour and a half".
+        let half_after = !adjectival
+            && self.word_is(after, "and")
+            && self.kw(after + 1, Kw::A)
+            && self.word_is(after + 2, "half");
         let kind = TimexType::Duration;
+        let halved = (half_before || half_after)
+            .then(|| n.and_then(|n| duration_and_a_half(n, unit)))
+            .flatten();
+        if let Some(value) = halved {
+            return hit(
+                start,
+                if half_after { after + 3 } else { after },
+                kind,
+                value,
+            );
+        }
         hit(start, after, kind, duration_value(n, unit))
     }
 
@@ -1007,11 +1077,47 @@ impl Grammar<'_> {
         } else {
             self.clause_tense(start, end)
         };
+        // "gave it until mid-November", "extended loans through January": a deadline reads
+        // forward even from a past-tense clause, so the nearest occurrence is the best guess.
+        let mut before = start;
+        while before > 0
+            && matches!(
+                self.word(before - 1).to_ascii_lowercase().as_str(),
+                "-" | "mid" | "early" | "late" | "the" | "end" | "middle" | "beginning" | "of"
+            )
+        {
+            before -= 1;
+        }
+        let deadline = before > 0
+            && matches!(
+                self.word(before - 1).to_ascii_lowercase().as_str(),
+                "until" | "till" | "through" | "by"
+            );
         let directed = match tense {
+            _ if deadline && tense != Tense::Future => nearest,
             Tense::Past if candidate(this).0 <= d => this,
             Tense::Past => this - 1,
             Tense::Future if candidate(this).1 >= d => this,
             Tense::Future => this + 1,
+            // No verb to go by: news reports what has happened, so a month alone is the last
+            // one unless the next one is at most two months off.
+            Tense::Unknown if day.is_none() => {
+                let back = if candidate(this).0 <= d {
+                    this
+                } else {
+                    this - 1
+                };
+                let ahead = if candidate(this).1 >= d {
+                    this
+                } else {
+                    this + 1
+                };
+                if (candidate(ahead).0 - d).num_days() <= 62 {
+                    ahead
+                } else {
+                    back
+                }
+            }
             _ => nearest,
         };
         // A reporter writes the year of a day that is not near: "Jan. 14" eight days ahead
@@ -1066,11 +1172,99 @@ impl Grammar<'_> {
         if self.punct(end, b'\'') && self.word_is(end + 1, "s") {
             return previous_weekday(self.dct, wd, true);
         }
-        match self.clause_tense(start, end) {
+        // "as soon as Tuesday", "as early as Monday": the earliest a thing may yet happen.
+        if start >= 3
+            && self.word_is(start - 3, "as")
+            && (self.word_is(start - 2, "soon") || self.word_is(start - 2, "early"))
+            && self.word_is(start - 1, "as")
+        {
+            return next_weekday(self.dct, wd, true);
+        }
+        // "until 9 a.m. Tuesday", "by Friday": a deadline is the nearest such day, whichever
+        // way the clause's verb points.
+        if let Some(at) = self.deadline_word_before(start) {
+            // "postponed until Tuesday", "extended through Friday": moved to a later day.
+            if at > 0 && POSTPONED.contains(&self.word(at - 1).to_ascii_lowercase().as_str()) {
+                return next_weekday(self.dct, wd, true);
+            }
+            let back = previous_weekday(self.dct, wd, true);
+            let ahead = next_weekday(self.dct, wd, true);
+            return if (self.dct - back) < (ahead - self.dct) {
+                back
+            } else {
+                ahead
+            };
+        }
+        let tense = match self.clause_tense(start, end) {
+            // "On Tuesday, the league plans to…": a fronted date takes the main clause's tense.
+            Tense::Unknown if self.fronted(start, end) => self.tense(start, end),
+            t => t,
+        };
+        match tense {
             // "The talks resume Monday": present tense with a weekday is a plan.
             Tense::Future | Tense::Present => next_weekday(self.dct, wd, true),
-            _ => previous_weekday(self.dct, wd, true),
+            Tense::Past => previous_weekday(self.dct, wd, true),
+            // No verb to go by: news reports the past week, except that tomorrow's weekday
+            // (six days back otherwise) is almost always tomorrow.
+            Tense::Unknown => {
+                let back = previous_weekday(self.dct, wd, true);
+                let ahead = next_weekday(self.dct, wd, true);
+                if (ahead - self.dct).num_days() <= 1 {
+                    ahead
+                } else {
+                    back
+                }
+            }
         }
+    }
+
+    /// The index of "until", "by", "till" or "through" shortly before `start`, with only a
+    /// clock time ("9 a.m. EST") in between.
+    fn deadline_word_before(&self, start: usize) -> Option<usize> {
+        for k in (start.saturating_sub(6)..start).rev() {
+            let w = self.word(k).to_ascii_lowercase();
+            if matches!(w.as_str(), "until" | "till" | "by" | "through") {
+                return Some(k);
+            }
+            let clock = matches!(self.lex(k), Lex::Num(..) | Lex::Punct(b':' | b'.'))
+                || matches!(
+                    w.as_str(),
+                    "a.m"
+                        | "p.m"
+                        | "am"
+                        | "pm"
+                        | "at"
+                        | "noon"
+                        | "midnight"
+                        | "est"
+                        | "edt"
+                        | "gmt"
+                        | "pst"
+                        | "cst"
+                        | "local"
+                        | "time"
+                        | "a"
+                        | "p"
+                        | "m"
+                );
+            if !clock {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// An expression that opens its sentence, at most after a preposition, and is set off by
+    /// a comma: "On Tuesday, …", "Late Friday, …".
+    fn fronted(&self, start: usize, end: usize) -> bool {
+        let opens = self.is_sentence_start(start)
+            || (start > 0
+                && self.is_sentence_start(start - 1)
+                && matches!(
+                    self.word(start - 1).to_ascii_lowercase().as_str(),
+                    "on" | "by" | "late" | "early" | "until" | "since" | "before" | "after"
+                ));
+        opens && self.punct(end, b',')
     }
 
     fn season(&self, start: usize, i: usize, year: Option<i32>) -> Option<Hit> {
@@ -1168,6 +1362,15 @@ impl Grammar<'_> {
                 if let Lex::Num(v, 4) = self.lex(end + 1) {
                     y = Some(v as i32);
                     end += 2;
+                } else if let Some(inner) = self.match_at(end + 1).filter(|h| {
+                    h.start == end + 1 && h.kind == TimexType::Date && is_year_value(&h.value)
+                }) {
+                    // "of next year", "of last year", "of this year": that year; "of the
+                    // year" alone says no more than the ordinal did.
+                    if !(self.kw(end + 1, Kw::The) && inner.end == end + 3) {
+                        y = inner.value.parse().ok();
+                    }
+                    end = inner.end;
                 }
             } else if let Lex::Num(v, 4) = self.lex(end) {
                 y = Some(v as i32);
@@ -1357,8 +1560,43 @@ fn expand_year(y: u32) -> i32 {
     }
 }
 
+/// Verbs that move something to a later time: the deadline after them lies ahead.
+const POSTPONED: [&str; 9] = [
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "extended",
+    "recessed",
+    "suspended",
+    "off",
+    "back",
+];
+
+/// A whole year such as `2021`.
+fn is_year_value(value: &str) -> bool {
+    value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A decade as `199X`; annotated corpora also write `199`, and the interval reader takes
+/// both.
 fn decade_value(d: u32) -> String {
     format!("{}X", d / 10)
+}
+
+/// `n` and a half units in TIMEX3's units: `P2Y6M`, `PT5H30M`, `PT1M30S`; None where the
+/// half has no whole smaller unit (weeks, quarters).
+fn duration_and_a_half(n: u32, unit: Unit) -> Option<String> {
+    Some(match unit {
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Month => format!("P{n}M15D"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Decade => format!("P{}Y", n * 10 + 5),
+        Unit::Century => format!("P{}Y", n * 100 + 50),
+        _ => return None,
+    })
 }
 
 /// `P5Y`, `PT48H`, `PXY`.

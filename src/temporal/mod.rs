@@ -76,11 +76,11 @@ pub fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut V
                 .or_else(|| value::coarse_interval_of(&hit.value)),
             _ => None,
         };
-        // Only a quarter named outright anchors "a year earlier"; a derived one would drift.
-        let derived = matches!(
-            tokens[hit.end - 1].lex,
-            Lex::Kw(lexicon::Kw::Ago | lexicon::Kw::Earlier)
-        );
+        // Only a quarter named outright anchors "a year earlier"; a derived one ("the
+        // year-ago quarter") would drift a year further back at each mention.
+        let derived = tokens[hit.start..hit.end]
+            .iter()
+            .any(|t| matches!(t.lex, Lex::Kw(lexicon::Kw::Ago | lexicon::Kw::Earlier)));
         if let Some(iv) = interval.filter(|iv| iv.precision == Precision::Day) {
             grammar.anchor_day = Some(iv.start);
         }
@@ -88,6 +88,9 @@ pub fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut V
             .filter(|iv| !derived && iv.precision == Precision::Quarter && hit.value.contains("-Q"))
         {
             grammar.anchor_quarter = Some((iv.start.year(), value::quarter_of(iv.start)));
+        } else if !derived && reports_longer_period(&hit) {
+            // "For the nine months, … a year earlier": the comparison is with that period now.
+            grammar.anchor_quarter = None;
         }
         if let Some(iv) = interval
             && iv.precision <= Precision::Month
@@ -116,6 +119,19 @@ fn can_start(token: &Token) -> bool {
     }
     !matches!(lex, Lex::Punct(_) | Lex::PartOfDay(_))
         && !matches!(lex, Lex::Unit(u, false) if u != Unit::Year)
+}
+
+/// A reporting period longer than a quarter: "the nine months", "the first half", "1989",
+/// "the fiscal year".
+fn reports_longer_period(hit: &grammar::Hit) -> bool {
+    match hit.kind {
+        TimexType::Duration => matches!(hit.value.as_str(), "P6M" | "P9M" | "P1Y" | "P2Q" | "P3Q"),
+        TimexType::Date => {
+            let v = hit.value.as_str();
+            (v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())) || v.contains("-H")
+        }
+        _ => false,
+    }
 }
 
 /// "over five years from April": a duration followed by `from`/`starting` and a date spans

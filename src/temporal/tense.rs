@@ -11,20 +11,16 @@ pub enum Tense {
 }
 
 // "could", "until" and "next" look forward less often than they look back in news copy.
-const FUTURE: [&str; 18] = [
+const FUTURE: [&str; 14] = [
     "will",
     "ll",
     "shall",
     "going",
     "expected",
     "expects",
-    "plans",
-    "planned",
-    "planning",
     "scheduled",
     "due",
     "intends",
-    "set",
     "upcoming",
     "would",
     "might",
@@ -125,6 +121,13 @@ pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> (Tens
                 && toks[i - 1].end - toks[i - 1].start > 3)
             || (i > 0 && text[toks[i - 1].end as usize..t.start as usize].contains("\n\n"))
     };
+    let around = |i: usize| {
+        (
+            i.checked_sub(1).map(|p| word(&toks[p])),
+            word(&toks[i]),
+            toks.get(i + 1).map(&word),
+        )
+    };
     for cross_commas in [false, true] {
         let mut back = at;
         let mut steps = 0;
@@ -134,8 +137,12 @@ pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> (Tens
             if is_sentence_end(back) || (!cross_commas && is_clause_end(&toks[back])) {
                 break;
             }
-            if let Some(t) = cue(word(&toks[back]), toks.get(back + 1).map(&word))
+            if infinitive_of_intention(back, &word, toks) {
+                return (Tense::Future, !cross_commas);
+            }
+            if let Some(t) = cue(around(back))
                 && !is_passive_participle(t, back, &word, toks)
+                && !is_participle_adjective(back, &word, toks)
             {
                 return (t, !cross_commas);
             }
@@ -146,8 +153,9 @@ pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> (Tens
             if is_sentence_end(fwd) || (!cross_commas && is_clause_end(&toks[fwd])) {
                 break;
             }
-            if let Some(t) = cue(word(&toks[fwd]), toks.get(fwd + 1).map(&word))
+            if let Some(t) = cue(around(fwd))
                 && !is_passive_participle(t, fwd, &word, toks)
+                && !is_participle_adjective(fwd, &word, toks)
             {
                 return (t, !cross_commas);
             }
@@ -158,8 +166,62 @@ pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> (Tens
     (Tense::Unknown, false)
 }
 
-/// "would be paid", "will be held": a participle after "be" carries no tense of its own;
-/// the auxiliary before it does.
+/// "decided to admit … in March", "an agreement to acquire … in January": a date in an
+/// infinitive after a word of decision or intent lies after that decision, and in news the
+/// decision is recent, so the date reads forward even when the main verb is past.
+fn infinitive_of_intention<'t>(
+    at: usize,
+    word: &impl Fn(&'t Token) -> &'t str,
+    toks: &'t [Token],
+) -> bool {
+    const INTENT: [&str; 29] = [
+        "decided",
+        "decide",
+        "decides",
+        "agreed",
+        "agree",
+        "agrees",
+        "voted",
+        "pledged",
+        "vowed",
+        "promised",
+        "offered",
+        "threatened",
+        "wants",
+        "wanted",
+        "hopes",
+        "hoped",
+        "intends",
+        "intended",
+        "plans",
+        "planned",
+        "plan",
+        "expects",
+        "prepared",
+        "preparing",
+        "agreement",
+        "decision",
+        "proposal",
+        "bid",
+        "offer",
+    ];
+    const NOT_A_VERB: [&str; 12] = [
+        "a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "some", "be",
+    ];
+    if at == 0 || !word(&toks[at]).eq_ignore_ascii_case("to") {
+        return false;
+    }
+    let Some(next) = toks.get(at + 1) else {
+        return false;
+    };
+    let verb_next = matches!(next.lex, Lex::Other)
+        && !next.capitalized
+        && !NOT_A_VERB.contains(&word(next).to_ascii_lowercase().as_str());
+    verb_next && INTENT.contains(&word(&toks[at - 1]).to_ascii_lowercase().as_str())
+}
+
+/// "would be paid", "is heard", "was held": a participle after a form of "be" carries no
+/// tense of its own; the auxiliary before it does.
 fn is_passive_participle<'t>(
     tense: Tense,
     at: usize,
@@ -170,17 +232,68 @@ fn is_passive_participle<'t>(
         && at > 0
         && matches!(
             word(&toks[at - 1]).to_ascii_lowercase().as_str(),
-            "be" | "being"
+            "be" | "being" | "is" | "are" | "am" | "been"
         )
 }
 
-fn cue(word: &str, next: Option<&str>) -> Option<Tense> {
+/// "a still unspecified date", "the revised plan": an -ed word after a determiner (and an
+/// optional adverb) describes a noun; it is not the clause's verb.
+fn is_participle_adjective<'t>(
+    at: usize,
+    word: &impl Fn(&'t Token) -> &'t str,
+    toks: &'t [Token],
+) -> bool {
+    const DETERMINERS: [&str; 15] = [
+        "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+        "your", "my", "some",
+    ];
+    let lower = |i: usize| word(&toks[i]).to_ascii_lowercase();
+    let w = lower(at);
+    if !w.ends_with("ed") || at == 0 {
+        return false;
+    }
+    let before = lower(at - 1);
+    if DETERMINERS.contains(&before.as_str()) {
+        return true;
+    }
+    at > 1
+        && (before.ends_with("ly") || matches!(before.as_str(), "still" | "newly" | "well"))
+        && DETERMINERS.contains(&lower(at - 2).as_str())
+}
+
+/// Words of planning read forward only as verbs: "plans to", "planned a rally", "set to open",
+/// "set for Friday", "did not plan to"; not "as planned", "vacation plans for", "set aside".
+/// None for other words; Some(false) where the word is no cue at all.
+fn intention(prev: Option<&str>, w: &str, next: Option<&str>) -> Option<bool> {
+    let next_is = |words: &[&str]| next.is_some_and(|n| words.contains(&n));
+    Some(match w {
+        "set" => next_is(&["to", "for"]),
+        "plan" | "intend" | "intended" | "intending" | "aims" | "aim" | "hopes" | "hope" => {
+            next_is(&["to"])
+        }
+        "plans" => next_is(&["to", "a", "an", "the", "its", "his", "her", "their", "no"]),
+        "planned" | "planning" => !matches!(
+            prev,
+            Some("as" | "than" | "previously" | "originally" | "long")
+        ),
+        _ => return None,
+    })
+}
+
+/// The tense a word signals, given its neighbours: `(previous, word, next)`.
+fn cue((prev, word, next): (Option<&str>, &str, Option<&str>)) -> Option<Tense> {
     if word.len() < 2 || !word.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
     let lower = word.to_ascii_lowercase();
     let w = lower.as_str();
-    if FUTURE.contains(&w) || (w == "to" && next.is_some_and(|n| n == "be")) {
+    let prev = prev.map(str::to_ascii_lowercase);
+    let next = next.map(str::to_ascii_lowercase);
+    let (prev, next) = (prev.as_deref(), next.as_deref());
+    if let Some(intent) = intention(prev, w, next) {
+        return intent.then_some(Tense::Future);
+    }
+    if FUTURE.contains(&w) || (w == "to" && next == Some("be")) {
         return Some(Tense::Future);
     }
     if PAST.contains(&w) || IRREGULAR_PAST.contains(&w) {

@@ -314,3 +314,201 @@ fn hostile_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn weekdays_resolve_from_a_dct_on_every_day_of_the_week() {
+    use chrono::{Datelike, Duration, Weekday};
+    // Seven consecutive DCTs (Mon 2024-02-26 … Sun 2024-03-03) straddle the leap day.
+    for offset in 0..7 {
+        let dct = d(2024, 2, 26) + Duration::days(offset);
+        for (name, wd) in [
+            ("Monday", Weekday::Mon),
+            ("Wednesday", Weekday::Wed),
+            ("Thursday", Weekday::Thu),
+            ("Saturday", Weekday::Sat),
+        ] {
+            // Independent of the tagger: walk day by day from the DCT.
+            let mut back = dct;
+            while back.weekday() != wd {
+                back -= Duration::days(1);
+            }
+            let mut ahead = dct;
+            while ahead.weekday() != wd {
+                ahead += Duration::days(1);
+            }
+            let past = format!("The envoy arrived on {name} and left.");
+            let future = format!("The envoy will arrive on {name}.");
+            assert_eq!(one(&past, dct), back.to_string(), "{past} at {dct}");
+            assert_eq!(one(&future, dct), ahead.to_string(), "{future} at {dct}");
+        }
+    }
+}
+
+#[test]
+fn deadlines_and_postponements_point_the_right_way() {
+    // Thursday 2000-03-30: the nearest Tuesday is two days back, the next is five ahead.
+    let thu = d(2000, 3, 30);
+    assert_eq!(
+        one(
+            "Officials postponed until Tuesday any action on the case.",
+            thu
+        ),
+        "2000-04-04"
+    );
+    assert_eq!(
+        one("The hearing was delayed until Monday.", thu),
+        "2000-04-03"
+    );
+    // A deadline without a verb of delay is the nearest such day, either way.
+    assert_eq!(one("The offer was open until Friday.", thu), "2000-03-31");
+    assert_eq!(
+        one("They gave the rebels until Wednesday.", thu),
+        "2000-03-29"
+    );
+    // "as soon as" looks forward, across the year boundary from Thursday 2021-12-30.
+    assert_eq!(
+        one("It could open as soon as Monday.", d(2021, 12, 30)),
+        "2022-01-03"
+    );
+    // Months: "through January" from late October is the coming January even in past tense.
+    assert_eq!(
+        one(
+            "Lenders extended the credit line through January.",
+            d(1989, 10, 30)
+        ),
+        "1990-01"
+    );
+}
+
+#[test]
+fn intentions_read_forward_and_their_nouns_do_not() {
+    let fri = d(2000, 1, 7);
+    assert_eq!(
+        one("Protesters planned a large demonstration on Saturday.", fri),
+        "2000-01-08"
+    );
+    assert_eq!(
+        one(
+            "The agency did not plan to remove the boy on Thursday.",
+            d(2000, 3, 29)
+        ),
+        "2000-03-30"
+    );
+    // "vacation plans" is a noun: the past-tense verb decides.
+    assert_eq!(
+        one(
+            "Albright set aside vacation plans and lifted a warning on Friday.",
+            d(1998, 8, 17)
+        ),
+        "1998-08-14"
+    );
+    // "as planned" reports the plan's outcome.
+    assert_eq!(
+        one(
+            "The offensive began as planned on Saturday.",
+            d(1991, 2, 25)
+        ),
+        "1991-02-23"
+    );
+    // An infinitive after a decision: the month lies ahead of a past-tense verb.
+    assert_eq!(
+        one(
+            "NATO has decided to admit Poland in early March.",
+            d(1999, 2, 10)
+        ),
+        "1999-03"
+    );
+    assert_eq!(
+        one(
+            "The bank announced an agreement to acquire the holding company in January.",
+            d(1989, 11, 2)
+        ),
+        "1990-01"
+    );
+    // A purpose infinitive after a verb of motion is no intention of the kind.
+    assert_eq!(
+        one(
+            "He flew to Paris to meet the president on Monday.",
+            d(2022, 1, 7)
+        ),
+        "2022-01-03"
+    );
+}
+
+#[test]
+fn a_month_with_no_verb_in_reach_is_the_last_unless_the_next_is_near() {
+    // Late October: the next March is five months off, so the last one is meant.
+    let v = values(
+        "Nashua's stock has fluctuated sharply on takeover speculation, rising to a high for \
+         the year of $42.875 a share in June from $29.75 in March.",
+        d(1989, 10, 30),
+    );
+    assert_eq!(v, [pair("June", "1989-06"), pair("March", "1989-03")]);
+    // Early December: January is a month off, so the coming one is meant.
+    assert_eq!(
+        one(
+            "Retail sales: January, with a rise of 3.1 percent.",
+            d(2021, 12, 2)
+        ),
+        "2022-01"
+    );
+}
+
+#[test]
+fn numbers_with_decimals_are_not_years() {
+    let dct = d(1989, 10, 30);
+    assert!(values("The index closed at 2082.1, down 4.5%.", dct).is_empty());
+    assert!(values("Transportation 1190.43, off 14.76.", dct).is_empty());
+    assert_eq!(one("Shares peaked in 1987.", dct), "1987");
+}
+
+#[test]
+fn parts_of_days_and_periods_relative_to_a_mention() {
+    // Wednesday 2024-02-28 is mentioned; the next morning is the leap day.
+    let v = values(
+        "The talks ended on Wednesday. The next morning, the envoy left.",
+        d(2024, 3, 1),
+    );
+    assert_eq!(
+        v,
+        [
+            pair("Wednesday", "2024-02-28"),
+            pair("The next morning", "2024-02-29TMO")
+        ]
+    );
+    let sat = d(2022, 1, 1);
+    assert_eq!(one("The day after tomorrow, he flies.", sat), "2022-01-03");
+    assert_eq!(
+        one("The day before yesterday, it rained.", sat),
+        "2021-12-30"
+    );
+    assert_eq!(
+        one("Sales will rise in the second half of next year.", sat),
+        "2023-H2"
+    );
+    assert_eq!(
+        one("Profit fell in the first quarter of last year.", sat),
+        "2021-Q1"
+    );
+    assert_eq!(
+        one("Profit fell in the first quarter of 2020.", sat),
+        "2020-Q1"
+    );
+}
+
+#[test]
+fn year_ago_periods_do_not_drift_further_back() {
+    let v = values(
+        "Coast lost $92.2 million for the third quarter. It earned $10.2 million in the \
+         year-ago quarter. The year-ago results were restated.",
+        d(1989, 11, 1),
+    );
+    assert_eq!(
+        v,
+        [
+            pair("the third quarter", "1989-Q3"),
+            pair("the year-ago quarter", "1988-Q3"),
+            pair("The year-ago", "1988-Q3")
+        ]
+    );
+}

@@ -196,11 +196,13 @@ pub fn interval_of(value: &str, modifier: Option<Mod>) -> Option<Interval> {
     ))
 }
 
-/// The interval of a decade (`199X`) or century (`19`) value.
+/// The interval of a decade (`199`, or `199X` as some annotators write it) or century (`19`)
+/// value.
 #[must_use]
 pub fn coarse_interval_of(value: &str) -> Option<Interval> {
-    if value.len() == 4 && value.ends_with('X') {
-        let decade: i32 = value[..3].parse().ok()?;
+    let digits = value.strip_suffix('X').unwrap_or(value);
+    if digits.len() == 3 && digits.bytes().all(|c| c.is_ascii_digit()) {
+        let decade: i32 = digits.parse().ok()?;
         return Some(Interval {
             start: ymd(decade * 10, 1, 1)?,
             end: ymd(decade * 10 + 9, 12, 31)?,
@@ -293,6 +295,10 @@ mod tests {
         assert_eq!(
             coarse_interval_of("199X").unwrap().end.to_string(),
             "1999-12-31"
+        );
+        assert_eq!(
+            coarse_interval_of("199").unwrap().start.to_string(),
+            "1990-01-01"
         );
         assert!(interval_of("PAST_REF", None).is_none());
         assert!(interval_of("P5Y", None).is_none());
