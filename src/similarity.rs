@@ -7,11 +7,14 @@ pub const SAME_STORY_CONTAINMENT: f64 = 0.2;
 
 /// FNV-1a over lowercased bytes: stable across runs and platforms, and fast on short words.
 #[must_use]
-pub fn word_hash(word: &str) -> u64 {
+pub const fn word_hash(word: &str) -> u64 {
+    let bytes = word.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in word.bytes() {
-        h ^= u64::from(b.to_ascii_lowercase());
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i].to_ascii_lowercase() as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
     h
 }

@@ -147,10 +147,7 @@ fn find_triggers(
 ) -> Vec<(usize, Range<usize>)> {
     let mut found: Vec<(usize, Range<usize>)> = Vec::new();
     for i in sentence.clone() {
-        let Some(candidates) = rules.by_first_word.get(words[i].lower.as_ref()) else {
-            continue;
-        };
-        for &pi in candidates {
+        for &pi in rules.starting_with(&words[i]) {
             let p = &rules.patterns[pi];
             let Some(end) = match_slots(&p.slots, words, i, sentence.end) else {
                 continue;
@@ -202,7 +199,7 @@ fn match_slots(slots: &[Slot], words: &[Word], i: usize, limit: usize) -> Option
     };
     match first {
         Slot::Word(forms) => {
-            if i < limit && forms.iter().any(|f| *f == words[i].lower) {
+            if i < limit && forms.iter().any(|f| f.matches(&words[i])) {
                 match_slots(rest, words, i + 1, limit)
             } else {
                 None
@@ -231,61 +228,106 @@ fn near(
     })
 }
 
-const ANCHORING: [&str; 7] = [
-    "after",
-    "following",
-    "during",
-    "at",
-    "ahead",
-    "before",
-    "amid",
-];
-const DETERMINERS: [&str; 11] = [
-    "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "today's",
-];
-const PLANNED: [&str; 14] = [
-    "will",
-    "would",
-    "shall",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "expected",
-    "scheduled",
-    "intends",
-    "intend",
-    "set",
-    "due",
-    "aims",
-];
-const CLAIMED: [&str; 8] = [
-    "claims",
-    "claimed",
-    "claim",
-    "allegedly",
-    "reportedly",
-    "purportedly",
-    "purported",
-    "alleged",
-];
-const NEGATED: [&str; 6] = ["not", "never", "no", "didn't", "hasn't", "wasn't"];
-const CANCELLED: [&str; 8] = [
-    "cancelled",
-    "canceled",
-    "called",
-    "postponed",
-    "scrapped",
-    "instead",
-    "initially",
-    "originally",
-];
+// Word classes as `match`es: a slice's `contains` compares every entry in turn, and these
+// are asked of every word near every trigger.
+fn is_anchoring(w: &str) -> bool {
+    matches!(
+        w,
+        "after" | "following" | "during" | "at" | "ahead" | "before" | "amid"
+    )
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "today's"
+    )
+}
+
+fn is_planned(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "shall"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "expected"
+            | "scheduled"
+            | "intends"
+            | "intend"
+            | "set"
+            | "due"
+            | "aims"
+    )
+}
+
+fn is_claim(w: &str) -> bool {
+    matches!(
+        w,
+        "claims"
+            | "claimed"
+            | "claim"
+            | "allegedly"
+            | "reportedly"
+            | "purportedly"
+            | "purported"
+            | "alleged"
+    )
+}
+
+fn is_negation(w: &str) -> bool {
+    matches!(w, "not" | "never" | "no" | "didn't" | "hasn't" | "wasn't")
+}
+
+fn is_cancellation(w: &str) -> bool {
+    matches!(
+        w,
+        "cancelled"
+            | "canceled"
+            | "called"
+            | "postponed"
+            | "scrapped"
+            | "instead"
+            | "initially"
+            | "originally"
+    )
+}
+
 const STOPWORDS: [&str; 40] = [
     "the", "and", "that", "with", "from", "this", "have", "has", "been", "were", "was", "are",
     "for", "which", "their", "they", "also", "said", "will", "would", "after", "about", "into",
     "over", "than", "more", "its", "his", "her", "who", "what", "when", "where", "while", "such",
     "other", "some", "these", "those", "being",
 ];
+
+/// [`STOPWORDS`] as [`word_hash`](crate::similarity::word_hash)es: keywords are hashes
+/// already, so the check near every trigger is a scan of integers, not of strings.
+const STOPWORD_HASHES: [u64; STOPWORDS.len()] = {
+    let mut out = [0; STOPWORDS.len()];
+    let mut i = 0;
+    while i < STOPWORDS.len() {
+        out[i] = crate::similarity::word_hash(STOPWORDS[i]);
+        i += 1;
+    }
+    out
+};
+
+fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
 
 struct Context<'a> {
     article: &'a Article,
@@ -374,7 +416,7 @@ impl Context<'_> {
             if matches!(w, "a" | "an" | "another" | "any" | "every" | "each") {
                 return false;
             }
-            if DETERMINERS.contains(&w) {
+            if is_determiner(w) {
                 return true;
             }
         }
@@ -488,10 +530,8 @@ impl Context<'_> {
                     return None;
                 }
                 let before = &words[r.start.saturating_sub(5).max(self.sentence.start)..r.start];
-                let preposition = before.iter().any(|w| ANCHORING.contains(&w.lower.as_ref()));
-                let definite = before
-                    .iter()
-                    .any(|w| DETERMINERS.contains(&w.lower.as_ref()));
+                let preposition = before.iter().any(|w| is_anchoring(&w.lower));
+                let definite = before.iter().any(|w| is_determiner(&w.lower));
                 (preposition && definite).then_some(p.kind)
             })
     }
@@ -501,41 +541,39 @@ impl Context<'_> {
         let from = span.start.saturating_sub(4).max(clause.start);
         let to = (span.end + 2).min(clause.end);
         (from..to).any(|k| matches!(self.words[k].lower.as_ref(), "is" | "are" | "am"))
-            && !(from..to).any(|k| PLANNED.contains(&self.words[k].lower.as_ref()))
+            && !(from..to).any(|k| is_planned(&self.words[k].lower))
     }
 
     fn modality(&self, span: &Range<usize>, clause: &Range<usize>) -> Modality {
-        let words = self.words;
-        let from = span.start.saturating_sub(6).max(clause.start);
-        let before: Vec<&str> = (from..span.start)
-            .map(|k| words[k].lower.as_ref())
-            .collect();
-        let inside: Vec<&str> = span.clone().map(|k| words[k].lower.as_ref()).collect();
-        let after_end = (span.end + 8).min(clause.end);
-        let after: Vec<&str> = (span.end..after_end)
-            .map(|k| words[k].lower.as_ref())
-            .collect();
-        let any = |list: &[&str], set: &[&str]| list.iter().any(|w| set.contains(w));
-        let planned = any(&before, &PLANNED)
-            || before.windows(2).any(|w| w == ["to", "be"]) && any(&before, &["is", "are"]);
-        if (any(&before, &CANCELLED) || any(&after, &["off", "cancelled", "canceled", "postponed"]))
-            && (planned
-                || any(
-                    &before,
-                    &["cancelled", "canceled", "postponed", "scrapped", "called"],
-                )
-                || any(&after, &["off", "cancelled", "canceled", "postponed"]))
+        let lower = |k: usize| self.words[k].lower.as_ref();
+        let any =
+            |r: &Range<usize>, class: &dyn Fn(&str) -> bool| r.clone().any(|k| class(lower(k)));
+        let before = span.start.saturating_sub(6).max(clause.start)..span.start;
+        let after = span.end..(span.end + 8).min(clause.end);
+        let object_side = span.end..(span.end + 6).min(clause.end);
+        let called_off = |w: &str| matches!(w, "off" | "cancelled" | "canceled" | "postponed");
+        let to_be = before
+            .clone()
+            .skip(1)
+            .any(|k| lower(k - 1) == "to" && lower(k) == "be");
+        let planned =
+            any(&before, &is_planned) || to_be && any(&before, &|w| matches!(w, "is" | "are"));
+        let undone = |w: &str| {
+            matches!(
+                w,
+                "cancelled" | "canceled" | "postponed" | "scrapped" | "called"
+            )
+        };
+        if (any(&before, &is_cancellation) || any(&after, &called_off))
+            && (planned || any(&before, &undone) || any(&after, &called_off))
         {
             return Modality::Cancelled;
         }
-        if before.iter().rev().take(3).any(|w| NEGATED.contains(w)) {
+        if before.clone().rev().take(3).any(|k| is_negation(lower(k))) {
             return Modality::Negated;
         }
         // "fired what it claims was a … missile": the claim sits between verb and object.
-        let object_side: Vec<&str> = (span.end..(span.end + 6).min(clause.end))
-            .map(|k| words[k].lower.as_ref())
-            .collect();
-        if any(&before, &CLAIMED) || any(&inside, &CLAIMED) || any(&object_side, &CLAIMED) {
+        if any(&before, &is_claim) || any(span, &is_claim) || any(&object_side, &is_claim) {
             return Modality::Claimed;
         }
         if planned {
@@ -562,8 +600,7 @@ impl Context<'_> {
             let w = &words[k];
             let sentence_initial = k == self.sentence.start;
             let name_like = w.capitalized
-                && !(sentence_initial
-                    && (STOPWORDS.contains(&w.lower.as_ref()) || is_function_word(&w.lower)))
+                && !(sentence_initial && (is_stopword(&w.lower) || is_function_word(&w.lower)))
                 && !is_calendar_word(&w.lower);
             let joiner = run.is_some()
                 && matches!(w.lower.as_ref(), "of" | "to" | "de")
@@ -585,15 +622,17 @@ impl Context<'_> {
     fn keywords(&self, span: &Range<usize>) -> Vec<u64> {
         let from = span.start.saturating_sub(10).max(self.sentence.start);
         let to = (span.end + 10).min(self.sentence.end);
-        let mut out: Vec<u64> = (from..to)
-            .map(|k| self.words[k].lower.as_ref())
-            .filter(|w| {
-                w.len() >= 4
-                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                    && !STOPWORDS.contains(w)
-            })
-            .map(crate::similarity::word_hash)
-            .collect();
+        let mut out: Vec<u64> = Vec::with_capacity(to - from);
+        out.extend(
+            self.words[from..to]
+                .iter()
+                .filter(|w| {
+                    w.lower.len() >= 4
+                        && w.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !STOPWORD_HASHES.contains(&w.hash)
+                })
+                .map(|w| w.hash),
+        );
         out.sort_unstable();
         out.dedup();
         out
@@ -654,8 +693,7 @@ impl Context<'_> {
                 start -= 1;
             }
             if start == self.sentence.start
-                && (is_function_word(&words[start].lower)
-                    || STOPWORDS.contains(&words[start].lower.as_ref()))
+                && (is_function_word(&words[start].lower) || is_stopword(&words[start].lower))
             {
                 start += 1;
             }
@@ -668,10 +706,7 @@ impl Context<'_> {
             let mut start = span.start;
             while start > clause.start && start > span.start.saturating_sub(3) {
                 let prev = &words[start - 1].lower;
-                if DETERMINERS.contains(&prev.as_ref())
-                    || is_function_word(prev)
-                    || words[start - 1].capitalized
-                {
+                if is_determiner(prev) || is_function_word(prev) || words[start - 1].capitalized {
                     break;
                 }
                 start -= 1;

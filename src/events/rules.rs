@@ -5,6 +5,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::text::Word;
+use crate::similarity::word_hash;
+
 /// The rules shipped with Dateline: meeting, missile test, appointment, infection, agreement,
 /// statement.
 pub const BUILT_IN: &str = include_str!("../../assets/rules/events.toml");
@@ -69,8 +72,29 @@ pub struct Kind {
 /// One word slot of a phrase: the surface forms it accepts, or a gap.
 #[derive(Debug, Clone)]
 pub(crate) enum Slot {
-    Word(Vec<String>),
+    Word(Vec<Form>),
     Gap,
+}
+
+/// A surface form and its [`word_hash`], compared first: most words are no form at all.
+#[derive(Debug, Clone)]
+pub(crate) struct Form {
+    pub hash: u64,
+    pub text: String,
+}
+
+impl Form {
+    fn new(text: String) -> Self {
+        Self {
+            hash: word_hash(&text),
+            text,
+        }
+    }
+
+    /// Whether `word` is this form.
+    pub fn matches(&self, word: &Word<'_>) -> bool {
+        self.hash == word.hash && self.text == word.lower
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -88,7 +112,9 @@ pub(crate) struct Pattern {
 pub struct Rules {
     pub kinds: Vec<Kind>,
     pub(crate) patterns: Vec<Pattern>,
-    pub(crate) by_first_word: HashMap<String, Vec<usize>, crate::similarity::FnvBuild>,
+    /// Patterns by the hash of a form of their first word (a collision only adds a candidate
+    /// that fails to match).
+    pub(crate) by_first_word: HashMap<u64, Vec<usize>, crate::similarity::FnvBuild>,
 }
 
 impl Rules {
@@ -210,10 +236,20 @@ impl Rules {
         for (i, p) in self.patterns.iter().enumerate() {
             if let Some(Slot::Word(forms)) = p.slots.first() {
                 for form in forms {
-                    self.by_first_word.entry(form.clone()).or_default().push(i);
+                    let patterns = self.by_first_word.entry(form.hash).or_default();
+                    if !patterns.contains(&i) {
+                        patterns.push(i);
+                    }
                 }
             }
         }
+    }
+
+    /// The patterns whose first word may be `word`.
+    pub(crate) fn starting_with(&self, word: &Word<'_>) -> &[usize] {
+        self.by_first_word
+            .get(&word.hash)
+            .map_or(&[], Vec::as_slice)
     }
 
     #[must_use]
@@ -251,7 +287,7 @@ fn phrase(text: &str) -> Vec<Slot> {
             if w == "*" {
                 Slot::Gap
             } else {
-                Slot::Word(forms(w))
+                Slot::Word(forms(w).into_iter().map(Form::new).collect())
             }
         })
         .collect()
@@ -378,7 +414,7 @@ mod tests {
                 "statement"
             ]
         );
-        assert!(rules.by_first_word.contains_key("fired"));
+        assert!(rules.by_first_word.contains_key(&word_hash("fired")));
     }
 
     #[test]
@@ -406,7 +442,7 @@ mod tests {
         assert_eq!(rules.kinds.len(), 7);
         assert_eq!(rules.kinds[6].color, [0x88, 0x44, 0]);
         assert!(
-            rules.by_first_word["quake"]
+            rules.by_first_word[&word_hash("quake")]
                 .iter()
                 .all(|&p| rules.patterns[p].kind == 6)
         );

@@ -11,6 +11,9 @@ pub struct Word<'a> {
     /// Lowercased form (curly apostrophes made straight) for rule lookup; borrowed from the
     /// text when it already is one, which most words are.
     pub lower: Cow<'a, str>,
+    /// [`word_hash`](crate::similarity::word_hash) of `lower`: rule lookups compare this
+    /// before any text.
+    pub hash: u64,
     pub capitalized: bool,
     /// Punctuation between the previous word and this one ends a clause.
     pub clause_start: bool,
@@ -21,76 +24,47 @@ pub struct Word<'a> {
 /// Splits `text[range]` into words; offsets stay relative to `text`.
 #[must_use]
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let mut out: Vec<Word> = Vec::new();
     let s = &text[range.clone()];
-    let mut chars = s.char_indices().peekable();
+    // Words average five letters and a space: one allocation for nearly every paragraph.
+    let mut out: Vec<Word> = Vec::with_capacity(s.len() / 5 + 1);
     let mut pending_clause = false;
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < s.len() {
+        let (c, len) = char_at(s, i);
         if c.is_alphanumeric() {
             let start = i;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if d == ','
-                    && s[start..end].bytes().all(|b| b.is_ascii_digit())
-                    && s[j + 1..]
-                        .bytes()
-                        .take(3)
-                        .filter(u8::is_ascii_digit)
-                        .count()
-                        == 3
-                    && !s.as_bytes()[j + 1..].get(3).is_some_and(u8::is_ascii_digit)
-                {
-                    // "1,200": a thousands separator joins.
-                    chars.next();
-                } else if matches!(d, '-' | '\'' | '’' | '.' | '&') {
-                    // Keep joiners only between letters/digits: "two-plus-two", "U.S.", "AT&T".
-                    let mut ahead = chars.clone();
-                    ahead.next();
-                    match ahead.peek() {
-                        Some(&(_, e))
-                            if e.is_alphanumeric()
-                                && (d != '.' || is_initialism(&s[start..end])) =>
-                        {
-                            chars.next();
-                        }
-                        _ => {
-                            if d == '.' && is_initialism(&s[start..end]) {
-                                end = j + 1;
-                                chars.next();
-                            }
-                            break;
-                        }
-                    }
-                } else {
-                    break;
-                }
-            }
-            let raw = &s[start..end];
+            let (end, next) = word_end(s, start, i + len);
             out.push(Word {
                 range: range.start + start..range.start + end,
-                lower: lowercase(raw),
+                lower: lowercase(&s[start..end]),
+                hash: 0,
                 capitalized: c.is_uppercase(),
                 clause_start: pending_clause || out.is_empty(),
                 sentence_end: false,
             });
+            if let Some(w) = out.last_mut() {
+                w.hash = crate::similarity::word_hash(&w.lower);
+            }
             pending_clause = false;
-        } else if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
+            i = next;
+            continue;
+        }
+        if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
             pending_clause = true;
         } else if matches!(c, '.' | '!' | '?')
             && let Some(last) = out.last_mut()
         {
-            let next_upper = s[i + 1..]
+            let rest = &s[i + 1..];
+            let next_upper = rest
                 .trim_start_matches([' ', '"', '”', '“', '\'', '’', ')'])
                 .starts_with(char::is_uppercase)
-                || s[i + 1..].trim().is_empty();
+                || rest.trim().is_empty();
             if next_upper && !is_abbreviation(&last.lower) {
                 last.sentence_end = true;
                 pending_clause = true;
             }
         }
+        i += len;
     }
     if let Some(last) = out.last_mut() {
         last.sentence_end = true;
@@ -98,11 +72,61 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     out
 }
 
+/// The character at byte `i` of `s` (a character boundary) and its length: ASCII without
+/// decoding, which is nearly all of English news.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+/// Where the word that starts at `start` (and runs at least to `end`) ends, and where scanning
+/// resumes: past a consumed final period ("U.S."), else at the end.
+fn word_end(s: &str, start: usize, mut end: usize) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let mut j = end;
+    while j < s.len() {
+        let (d, len) = char_at(s, j);
+        if d.is_alphanumeric() {
+            end = j + len;
+            j = end;
+        } else if d == ','
+            && s[start..end].bytes().all(|b| b.is_ascii_digit())
+            && bytes.len() >= j + 4
+            && bytes[j + 1..j + 4].iter().all(u8::is_ascii_digit)
+            && !bytes.get(j + 4).is_some_and(u8::is_ascii_digit)
+        {
+            // "1,200": a thousands separator joins.
+            j += 1;
+        } else if matches!(d, '-' | '\'' | '’' | '.' | '&') {
+            // Keep joiners only between letters/digits: "two-plus-two", "U.S.", "AT&T".
+            let after = j + len;
+            let letter_after = after < s.len() && char_at(s, after).0.is_alphanumeric();
+            if letter_after && (d != '.' || is_initialism(&s[start..end])) {
+                j = after;
+            } else {
+                if d == '.' && is_initialism(&s[start..end]) {
+                    return (j + 1, j + 1);
+                }
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    (end, j)
+}
+
 fn lowercase(raw: &str) -> Cow<'_, str> {
     if raw.bytes().all(|b| {
         b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'\'' | b'.' | b'&')
     }) {
         Cow::Borrowed(raw)
+    } else if raw.is_ascii() {
+        Cow::Owned(raw.to_ascii_lowercase())
     } else {
         Cow::Owned(raw.to_lowercase().replace('’', "'"))
     }
@@ -111,10 +135,10 @@ fn lowercase(raw: &str) -> Cow<'_, str> {
 /// "U.S", "U.N", "p.m": letters separated by periods keep their periods.
 fn is_initialism(s: &str) -> bool {
     let last = s.rsplit('-').next().unwrap_or(s);
-    let parts: Vec<&str> = last.split('.').collect();
-    parts
-        .iter()
-        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    last.split('.').all(|part| {
+        let mut chars = part.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+    })
 }
 
 pub(crate) fn is_abbreviation(lower: &str) -> bool {
