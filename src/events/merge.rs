@@ -168,15 +168,19 @@ fn merge_kind(
     for (pos, &i) in dated.iter().enumerate() {
         let a = &clusters[members[i]];
         let Some(ia) = a.interval else { continue };
+        let reach = ia.end + Duration::days(1);
+        // Most pairs in a window are already grouped (many copies of one report): that test
+        // comes first, against a root found once per row.
+        let mut root = uf.find(i);
         for &j in dated[pos + 1..].iter().take(SWEEP_LIMIT) {
             let b = &clusters[members[j]];
             let Some(ib) = b.interval else { continue };
-            if ib.start > ia.end + Duration::days(1) {
+            if ib.start > reach {
                 break;
             }
-            if a.article == b.article
+            if uf.find(j) == root
+                || a.article == b.article
                 || !compatible(Some(ia), Some(ib), true)
-                || uf.find(i) == uf.find(j)
                 || different_people(&a.participants, &b.participants)
             {
                 continue;
@@ -189,6 +193,7 @@ fn merge_kind(
                 || (a.story && b.story && ia.start == ib.start && same_story(a.article, b.article))
             {
                 uf.union(i, j);
+                root = uf.find(i);
             }
         }
     }
