@@ -134,13 +134,20 @@ pub fn ticks(m: &Mapping) -> Vec<Tick> {
             .find(|s| px_per_day * 30.0 * f64::from(*s) >= min_month_px)
             .unwrap_or(6);
         let mut d = NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first);
+        // "Mar … Dec 2022" alone leaves the months before January without a year: the first
+        // label in view says it ("Mar 2021").
+        let mut year_said = false;
         while d <= last {
             if d >= first - Duration::days(31) && (d.month() - 1).is_multiple_of(step) {
+                let in_view = d >= first;
                 let label = if d.month() == 1 {
                     d.format("%Y").to_string()
+                } else if in_view && !year_said {
+                    d.format("%b %Y").to_string()
                 } else {
                     d.format("%b").to_string()
                 };
+                year_said |= in_view;
                 out.push(Tick {
                     day: day_from_date(d),
                     label,
@@ -223,7 +230,11 @@ mod tests {
             ticks(&m)
         };
         assert!(at(3650.0).iter().all(|t| t.label.len() == 4), "years");
-        assert!(at(200.0).iter().any(|t| t.label.len() == 3), "months");
+        let months = at(200.0);
+        assert!(months.iter().any(|t| t.label.len() == 3), "months");
+        // The first month in view names its year: 18,900 days is 2021-09-29, so "Oct 2021".
+        let first_in_view = months.iter().find(|t| t.day >= 18_900.0).unwrap();
+        assert_eq!(first_in_view.label, "Oct 2021");
         assert!(at(10.0).iter().any(|t| t.label.contains(' ')), "days");
     }
 }
