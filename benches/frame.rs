@@ -1,18 +1,22 @@
 //! CPU time per frame of the timeline (layout + tessellation, headless) with a generated
-//! timeline of 10k / 100k / 1M events, fully in view and zoomed to one month:
+//! timeline of 10k / 100k / 1M events, fully in view and zoomed to one month; then of the
+//! whole window with a generated 10,000-article folder loaded, idle and while searching:
 //! `cargo bench --bench frame`.
 
 use std::fmt::Write;
 use std::time::Instant;
 
+mod common;
 mod generated;
 
+use dateline::app::DatelineApp;
 use dateline::app::axis::{TimeView, day_from_date};
 use dateline::app::timeline::{TimelineInput, timeline_ui};
 use dateline::events::Rules;
 use generated::events;
 
-fn frame_ms(ctx: &egui::Context, input: &TimelineInput<'_>) -> f64 {
+/// Milliseconds per frame of `draw` (layout and tessellation), after a warm-up.
+fn frame_ms(ctx: &egui::Context, mut draw: impl FnMut(&mut egui::Ui)) -> f64 {
     let raw = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -22,17 +26,13 @@ fn frame_ms(ctx: &egui::Context, input: &TimelineInput<'_>) -> f64 {
     };
     // Warm-up: fonts and caches.
     for _ in 0..3 {
-        let out = ctx.run_ui(raw(), |ui| {
-            let _ = timeline_ui(ui, input);
-        });
+        let out = ctx.run_ui(raw(), &mut draw);
         let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
     }
     let runs = 10;
     let start = Instant::now();
     for _ in 0..runs {
-        let out = ctx.run_ui(raw(), |ui| {
-            let _ = timeline_ui(ui, input);
-        });
+        let out = ctx.run_ui(raw(), &mut draw);
         std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
     }
     start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs)
@@ -62,8 +62,24 @@ fn main() {
                 view,
                 numbers: None,
             };
-            let _ = write!(line, "  {name} {:.1} ms/frame", frame_ms(&ctx, &input));
+            let ms = frame_ms(&ctx, |ui| {
+                let _ = timeline_ui(ui, &input);
+            });
+            let _ = write!(line, "  {name} {ms:.1} ms/frame");
         }
         println!("{line}");
     }
+    window();
+}
+
+/// The whole window (menus, side panel with every article, timeline) on a loaded folder.
+fn window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    common::write_corpus(dir.path(), 10_000);
+    let mut app = DatelineApp::with_loaded(vec![dir.path().to_owned()]);
+    let ctx = egui::Context::default();
+    let idle = frame_ms(&ctx, |ui| app.window_ui(ui));
+    app.search = "missile".into();
+    let searching = frame_ms(&ctx, |ui| app.window_ui(ui));
+    println!("window, 10000 articles: idle {idle:.1} ms/frame  searching {searching:.1} ms/frame");
 }

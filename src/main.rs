@@ -165,7 +165,7 @@ fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         anyhow::bail!(
-            "no display to open a window on (set DISPLAY or WAYLAND_DISPLAY); the `extract` and `timex` commands work without one"
+            "no display to open a window on (set DISPLAY or WAYLAND_DISPLAY); the `extract`, `export` and `timex` commands work without one"
         );
     }
     let options = eframe::NativeOptions {

@@ -4,6 +4,7 @@
 
 pub mod axis;
 pub mod export_dialog;
+pub mod filter;
 pub mod source;
 pub mod timeline;
 
@@ -38,6 +39,44 @@ pub struct Loaded {
     pub corpus: Corpus,
     pub rules: Rules,
     pub timeline: Timeline,
+    /// Events per kind, per article, and the undated ones: counted once, shown every frame.
+    pub kind_counts: Vec<usize>,
+    pub article_events: Vec<usize>,
+    pub undated: Vec<usize>,
+}
+
+impl Loaded {
+    #[must_use]
+    pub fn new(paths: Vec<PathBuf>, corpus: Corpus, rules: Rules, timeline: Timeline) -> Self {
+        let mut kind_counts = vec![0; rules.kinds.len()];
+        let mut article_events = vec![0; corpus.articles.len()];
+        let mut undated = Vec::new();
+        for e in &timeline.events {
+            if let Some(n) = kind_counts.get_mut(e.kind) {
+                *n += 1;
+            }
+            let mut cited: Vec<usize> = e.sources.iter().map(|s| s.article).collect();
+            cited.sort_unstable();
+            cited.dedup();
+            for a in cited {
+                if let Some(n) = article_events.get_mut(a) {
+                    *n += 1;
+                }
+            }
+            if e.interval.is_none() {
+                undated.push(e.id);
+            }
+        }
+        Self {
+            paths,
+            corpus,
+            rules,
+            timeline,
+            kind_counts,
+            article_events,
+            undated,
+        }
+    }
 }
 
 struct Job {
@@ -79,6 +118,7 @@ pub struct DatelineApp {
     pub article_filter: Option<usize>,
     path_field: String,
     pub message: Option<String>,
+    filter: filter::EventFilter,
     ctx: Option<egui::Context>,
 }
 
@@ -134,6 +174,7 @@ impl DatelineApp {
             article_filter: None,
             path_field: String::new(),
             message: None,
+            filter: filter::EventFilter::default(),
             ctx: None,
         }
     }
@@ -147,6 +188,7 @@ impl DatelineApp {
         self.state.last_paths.clone_from(&loaded.paths);
         self.selected = None;
         self.article_filter = None;
+        self.filter.invalidate();
         if self.state.view.is_none()
             || self
                 .loaded
@@ -332,8 +374,9 @@ impl DatelineApp {
 
     /// Selects the previous/next shown, dated event in date order.
     fn step(&mut self, direction: i32) {
+        self.refresh_filter();
         let Some(loaded) = &self.loaded else { return };
-        let shown = self.shown(loaded);
+        let shown = self.filter.shown();
         let order: Vec<usize> = loaded
             .timeline
             .events
@@ -366,35 +409,16 @@ impl DatelineApp {
             .collect()
     }
 
-    /// Per event: whether it passes the kind, search and article filters.
-    #[must_use]
-    pub fn shown(&self, loaded: &Loaded) -> Vec<bool> {
-        let visible = self.visible_kinds(loaded);
-        let needle = self.search.trim().to_lowercase();
-        loaded
-            .timeline
-            .events
-            .iter()
-            .map(|e| {
-                visible[e.kind]
-                    && self
-                        .article_filter
-                        .is_none_or(|a| e.sources.iter().any(|s| s.article == a))
-                    && (needle.is_empty()
-                        || e.label.to_lowercase().contains(&needle)
-                        || e.participants
-                            .iter()
-                            .any(|p| p.to_lowercase().contains(&needle))
-                        || e.sources.iter().any(|s| {
-                            loaded.corpus.articles[s.article]
-                                .paragraph_text(
-                                    &loaded.corpus.articles[s.article].paragraphs[s.paragraph],
-                                )
-                                .to_lowercase()
-                                .contains(&needle)
-                        }))
-            })
-            .collect()
+    /// Brings the per-event filter up to date with the search, kinds and article filter.
+    fn refresh_filter(&mut self) {
+        if let Some(loaded) = &self.loaded {
+            self.filter.refresh(
+                loaded,
+                &self.search,
+                &self.state.hidden_kinds,
+                self.article_filter,
+            );
+        }
     }
 
     fn export_json(&mut self) {
@@ -479,6 +503,7 @@ impl DatelineApp {
     /// The whole window, for eframe and for tests.
     pub fn window_ui(&mut self, ui: &mut Ui) {
         self.poll();
+        self.refresh_filter();
         let mut commands = if !self.export.open && ui.memory(|m| m.focused().is_none()) {
             Self::shortcuts(ui)
         } else {
@@ -597,17 +622,11 @@ impl DatelineApp {
     fn status_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             if let Some(job) = &self.job {
-                let total = job.progress.files_total.load(Ordering::Relaxed);
-                let done = job.progress.files_done.load(Ordering::Relaxed);
-                let fraction = if total == 0 {
-                    0.0
-                } else {
-                    done as f32 / total as f32
-                };
+                let (fraction, text) = progress_text(&job.progress);
                 ui.add(
                     egui::ProgressBar::new(fraction)
-                        .desired_width(240.0)
-                        .text(format!("{done} / {total} files")),
+                        .desired_width(320.0)
+                        .text(text),
                 );
                 if ui.button("Cancel").clicked() {
                     commands.push(Command::CancelLoad);
@@ -649,12 +668,7 @@ impl DatelineApp {
         ui.strong("Kinds");
         let visible = self.visible_kinds(loaded);
         for (k, kind) in loaded.rules.kinds.iter().enumerate() {
-            let count = loaded
-                .timeline
-                .events
-                .iter()
-                .filter(|e| e.kind == k)
-                .count();
+            let count = loaded.kind_counts.get(k).copied().unwrap_or(0);
             ui.horizontal(|ui| {
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
@@ -674,57 +688,82 @@ impl DatelineApp {
         if self.article_filter.is_some() && ui.button("Show all articles").clicked() {
             commands.push(Command::FilterArticle(None));
         }
-        for (a, article) in loaded.corpus.articles.iter().enumerate() {
-            let date = article
-                .published
-                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-            let from = article.published_from.map_or("", |s| s.describe());
-            let title = article.title.as_deref().unwrap_or(&article.file);
-            let selected = self.article_filter == Some(a);
-            if ui
-                .selectable_label(selected, format!("{date} {title}"))
-                .on_hover_text(format!("{} — date from {from}", article.file))
-                .clicked()
-            {
-                commands.push(Command::FilterArticle(if selected {
-                    None
-                } else {
-                    Some(a)
-                }));
-            }
-        }
-        let undated: Vec<&events::Event> = loaded
-            .timeline
-            .events
-            .iter()
-            .filter(|e| e.interval.is_none())
-            .collect();
-        if !undated.is_empty() {
-            ui.separator();
-            ui.strong(format!("Undated events ({})", undated.len()));
-            for e in undated {
-                if ui
-                    .selectable_label(self.selected == Some(e.id), &e.label)
-                    .clicked()
-                {
-                    commands.push(Command::Select(Some(e.id)));
+        // Long lists lay out only the rows in sight: a folder can hold thousands of articles.
+        let row_h = ui.spacing().interact_size.y;
+        egui::ScrollArea::vertical()
+            .id_salt("articles")
+            .max_height(320.0)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_h, loaded.corpus.articles.len(), |ui, rows| {
+                for a in rows {
+                    let article = &loaded.corpus.articles[a];
+                    let date = article
+                        .published
+                        .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                    let from = article.published_from.map_or("", |s| s.describe());
+                    let title = article.title.as_deref().unwrap_or(&article.file);
+                    let events = loaded.article_events.get(a).copied().unwrap_or(0);
+                    let selected = self.article_filter == Some(a);
+                    if ui
+                        .selectable_label(selected, format!("{date}  {title}  ({events})"))
+                        .on_hover_text(format!(
+                            "{}\npublished {date} — date from {from}\n{events} events",
+                            article.file
+                        ))
+                        .clicked()
+                    {
+                        commands.push(Command::FilterArticle(if selected {
+                            None
+                        } else {
+                            Some(a)
+                        }));
+                    }
                 }
-            }
+            });
+        if !loaded.undated.is_empty() {
+            ui.separator();
+            ui.strong(format!("Undated events ({})", loaded.undated.len()));
+            egui::ScrollArea::vertical()
+                .id_salt("undated")
+                .max_height(200.0)
+                .auto_shrink([false, true])
+                .show_rows(ui, row_h, loaded.undated.len(), |ui, rows| {
+                    for &id in &loaded.undated[rows] {
+                        let Some(e) = loaded.timeline.events.get(id) else {
+                            continue;
+                        };
+                        if ui
+                            .selectable_label(self.selected == Some(e.id), &e.label)
+                            .clicked()
+                        {
+                            commands.push(Command::Select(Some(e.id)));
+                        }
+                    }
+                });
         }
         if !loaded.corpus.problems.is_empty() {
             ui.separator();
             ui.strong(format!("Problems ({})", loaded.corpus.problems.len()));
-            for p in &loaded.corpus.problems {
-                ui.label(format!("{} — {}", p.path.display(), p.reason));
-            }
+            egui::ScrollArea::vertical()
+                .id_salt("problems")
+                .max_height(200.0)
+                .auto_shrink([false, true])
+                .show_rows(ui, row_h, loaded.corpus.problems.len(), |ui, rows| {
+                    for p in &loaded.corpus.problems[rows] {
+                        ui.label(format!("{} — {}", p.path.display(), p.reason));
+                    }
+                });
         }
     }
 
     fn central_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let Some(loaded) = &self.loaded else {
-            ui.centered_and_justified(|ui| {
-                ui.label("Open a folder of articles (Ctrl+O), drop one here, or type its path.")
-            });
+            let hint = if self.job.is_some() {
+                "Reading the articles…"
+            } else {
+                "Open a folder of articles (Ctrl+O), drop one here, or type its path."
+            };
+            ui.centered_and_justified(|ui| ui.label(hint));
             return;
         };
         let Some(view) = self.state.view else {
@@ -732,12 +771,12 @@ impl DatelineApp {
             return;
         };
         let visible = self.visible_kinds(loaded);
-        let shown = self.shown(loaded);
+        let shown = self.filter.shown();
         let input = TimelineInput {
             events: &loaded.timeline.events,
             kinds: &loaded.rules.kinds,
             visible: &visible,
-            shown: &shown,
+            shown,
             selected: self.selected,
             view,
             numbers: None,
@@ -773,13 +812,36 @@ pub fn load(paths: Vec<PathBuf>, progress: &Progress) -> Loaded {
     let timeline = if progress.is_cancelled() {
         Timeline::default()
     } else {
-        events::extract(&corpus, &rules)
+        events::extract_with_progress(&corpus, &rules, progress)
     };
-    Loaded {
-        paths,
-        corpus,
-        rules,
-        timeline,
+    Loaded::new(paths, corpus, rules, timeline)
+}
+
+/// The progress bar's fill and words: reading files, then finding events, then merging.
+fn progress_text(progress: &Progress) -> (f32, String) {
+    let fraction = |done: usize, total: usize| {
+        if total == 0 {
+            0.0
+        } else {
+            done as f32 / total as f32
+        }
+    };
+    let files = progress.files_total.load(Ordering::Relaxed);
+    let read = progress.files_done.load(Ordering::Relaxed);
+    let articles = progress.articles_total.load(Ordering::Relaxed);
+    let searched = progress.articles_done.load(Ordering::Relaxed);
+    if articles == 0 {
+        (
+            fraction(read, files),
+            format!("Reading files: {read} / {files}"),
+        )
+    } else if searched < articles {
+        (
+            fraction(searched, articles),
+            format!("Finding events: {searched} / {articles} articles"),
+        )
+    } else {
+        (1.0, "Merging reports of the same events…".to_owned())
     }
 }
 
@@ -807,5 +869,44 @@ pub fn sample_folder() -> PathBuf {
         relative
     } else {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_says_which_stage_is_running() {
+        let p = Progress::default();
+        p.files_total.store(10, Ordering::Relaxed);
+        p.files_done.store(4, Ordering::Relaxed);
+        assert_eq!(progress_text(&p), (0.4, "Reading files: 4 / 10".to_owned()));
+        p.files_done.store(10, Ordering::Relaxed);
+        p.articles_total.store(8, Ordering::Relaxed);
+        p.articles_done.store(2, Ordering::Relaxed);
+        assert_eq!(
+            progress_text(&p),
+            (0.25, "Finding events: 2 / 8 articles".to_owned())
+        );
+        p.articles_done.store(8, Ordering::Relaxed);
+        assert_eq!(progress_text(&p).1, "Merging reports of the same events…");
+    }
+
+    #[test]
+    fn counts_are_made_once_per_load() {
+        let loaded = load(vec![sample_folder()], &Progress::default());
+        assert_eq!(
+            loaded.kind_counts.iter().sum::<usize>(),
+            loaded.timeline.events.len()
+        );
+        // Both sample articles report most of the events.
+        assert!(loaded.article_events.iter().all(|&n| n >= 5));
+        assert!(
+            loaded
+                .undated
+                .iter()
+                .all(|&id| loaded.timeline.events[id].interval.is_none())
+        );
     }
 }

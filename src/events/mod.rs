@@ -16,6 +16,7 @@ pub mod rules;
 pub mod text;
 
 use std::ops::Range;
+use std::sync::atomic::Ordering;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -23,7 +24,7 @@ use serde::Serialize;
 pub use detect::{DatedBy, Mention, Modality};
 pub use rules::{Kind, Rules, RulesError};
 
-use crate::ingest::{Article, Corpus};
+use crate::ingest::{Article, Corpus, Progress};
 use crate::temporal::{self, Interval};
 
 /// How many participants an event lists at most.
@@ -67,11 +68,31 @@ pub struct Timeline {
 /// Runs temporal tagging and event detection on every article (in parallel), then merges.
 #[must_use]
 pub fn extract(corpus: &Corpus, rules: &Rules) -> Timeline {
+    extract_with_progress(corpus, rules, &Progress::default())
+}
+
+/// [`extract`], counting articles into `progress`; once cancelled it skips the remaining
+/// articles and returns an empty timeline.
+#[must_use]
+pub fn extract_with_progress(corpus: &Corpus, rules: &Rules, progress: &Progress) -> Timeline {
+    progress
+        .articles_total
+        .store(corpus.articles.len(), Ordering::Relaxed);
     let mentions: Vec<Vec<Mention>> = corpus
         .articles
         .par_iter()
-        .map(|a| article_mentions(a, rules))
+        .map(|a| {
+            if progress.is_cancelled() {
+                return Vec::new();
+            }
+            let found = article_mentions(a, rules);
+            progress.articles_done.fetch_add(1, Ordering::Relaxed);
+            found
+        })
         .collect();
+    if progress.is_cancelled() {
+        return Timeline::default();
+    }
     merge(corpus, &mentions)
 }
 

@@ -96,6 +96,9 @@ pub struct Corpus {
 pub struct Progress {
     pub files_total: AtomicUsize,
     pub files_done: AtomicUsize,
+    /// Articles to search for events, once the files are read.
+    pub articles_total: AtomicUsize,
+    pub articles_done: AtomicUsize,
     cancelled: AtomicBool,
 }
 
