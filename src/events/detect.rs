@@ -208,6 +208,18 @@ fn match_slots(slots: &[Slot], words: &[Word], i: usize, limit: usize) -> Option
         Slot::Gap => {
             (0..=super::rules::GAP_WORDS).find_map(|skip| match_slots(rest, words, i + skip, limit))
         }
+        Slot::Name => {
+            let name = i < limit
+                && i > 0
+                && words[i].capitalized
+                && !words[i - 1].sentence_end
+                && !is_calendar_word(&words[i].lower);
+            if name {
+                match_slots(rest, words, i + 1, limit)
+            } else {
+                None
+            }
+        }
     }
 }
 
@@ -481,7 +493,7 @@ impl Context<'_> {
     /// "the missiles were launched": the rule's object word is definite, so this verb reports
     /// the story's own event again.
     fn definite_object(&self, p: &Pattern, span: &Range<usize>) -> bool {
-        if p.near.is_empty() {
+        if !p.near_is_object() {
             return false;
         }
         let words = self.words;
@@ -715,30 +727,7 @@ impl Context<'_> {
         } else {
             parts.push(span.clone().map(w).collect::<Vec<_>>().join(" "));
             // The required object ("missile", "agreement", "as envoy") with one modifier.
-            if p.near.is_empty() {
-                // A bare verb takes the name after it ("met Foreign Minister Chung Eui-yong")
-                // or the words after it up to a preposition ("meet face to face").
-                let mut k = span.end;
-                while k < clause.end
-                    && k < span.end + 8
-                    && (words[k].capitalized
-                        || (k > span.end
-                            && words[k].lower == "of"
-                            && words.get(k + 1).is_some_and(|n| n.capitalized)))
-                {
-                    parts.push(w(k).to_owned());
-                    k += 1;
-                }
-                while k < clause.end
-                    && k < span.end + 4
-                    && !is_function_word(&words[k].lower)
-                    && !words[k].capitalized
-                    && !(k > span.end && words[k].lower == "to")
-                {
-                    parts.push(w(k).to_owned());
-                    k += 1;
-                }
-            } else {
+            if p.near_is_object() {
                 let to = (span.end + p.window + 3).min(clause.end);
                 let is_near = |k: &usize| {
                     p.near
@@ -779,6 +768,42 @@ impl Context<'_> {
                         let verb = parts.pop().unwrap_or_default();
                         parts.extend((start..=k).map(|j| w(j).to_owned()));
                         parts.push(verb);
+                    }
+                }
+            } else {
+                // A bare verb takes the name after it ("met Foreign Minister Chung Eui-yong")
+                // or the words after it up to a preposition ("meet face to face").
+                let mut k = span.end;
+                while k < clause.end
+                    && k < span.end + 8
+                    && (words[k].capitalized
+                        || (k > span.end
+                            && words[k].lower == "of"
+                            && words.get(k + 1).is_some_and(|n| n.capitalized)))
+                {
+                    parts.push(w(k).to_owned());
+                    k += 1;
+                }
+                while k < clause.end
+                    && k < span.end + 4
+                    && !is_function_word(&words[k].lower)
+                    && !words[k].capitalized
+                    && !(k > span.end && words[k].lower == "to")
+                {
+                    parts.push(w(k).to_owned());
+                    k += 1;
+                }
+                // "met in Oslo", "met with Biden": where, or with whom, when it is a name.
+                if k + 1 < clause.end
+                    && matches!(words[k].lower.as_ref(), "in" | "with" | "at")
+                    && words[k + 1].capitalized
+                    && !is_calendar_word(&words[k + 1].lower)
+                {
+                    parts.push(w(k).to_owned());
+                    k += 1;
+                    while k < clause.end && k < span.end + 10 && words[k].capitalized {
+                        parts.push(w(k).to_owned());
+                        k += 1;
                     }
                 }
             }

@@ -74,6 +74,9 @@ pub struct Kind {
 pub(crate) enum Slot {
     Word(Vec<Form>),
     Gap,
+    /// `@name`: a capitalised word that does not open its sentence and is no month or
+    /// weekday ("met Trump", "visit Baghdad").
+    Name,
 }
 
 /// A surface form and its [`word_hash`], compared first: most words are no form at all.
@@ -105,6 +108,19 @@ pub(crate) struct Pattern {
     pub not_near: Vec<Vec<Slot>>,
     pub window: usize,
     pub noun: bool,
+}
+
+impl Pattern {
+    /// Whether the `near` words name the trigger's object ("fired … missile", "named … as
+    /// envoy"). A list with `@name` only attests who took part ("met Trump"): the label and
+    /// the story test then read the trigger as a bare verb.
+    pub fn near_is_object(&self) -> bool {
+        !self.near.is_empty()
+            && !self
+                .near
+                .iter()
+                .any(|phrase| phrase.iter().any(|slot| matches!(slot, Slot::Name)))
+    }
 }
 
 /// Compiled rules: kinds and the trigger patterns indexed by their first word.
@@ -286,6 +302,8 @@ fn phrase(text: &str) -> Vec<Slot> {
         .map(|w| {
             if w == "*" {
                 Slot::Gap
+            } else if w == "@name" {
+                Slot::Name
             } else {
                 Slot::Word(forms(w).into_iter().map(Form::new).collect())
             }
