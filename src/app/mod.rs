@@ -704,8 +704,15 @@ impl DatelineApp {
                     let title = article.title.as_deref().unwrap_or(&article.file);
                     let events = loaded.article_events.get(a).copied().unwrap_or(0);
                     let selected = self.article_filter == Some(a);
+                    // One line per row: show_rows counts on it; the hover has the rest.
                     if ui
-                        .selectable_label(selected, format!("{date}  {title}  ({events})"))
+                        .add(
+                            egui::Button::selectable(
+                                selected,
+                                format!("{date}  {title}  ({events})"),
+                            )
+                            .truncate(),
+                        )
                         .on_hover_text(format!(
                             "{}\npublished {date} — date from {from}\n{events} events",
                             article.file
@@ -733,7 +740,11 @@ impl DatelineApp {
                             continue;
                         };
                         if ui
-                            .selectable_label(self.selected == Some(e.id), &e.label)
+                            .add(
+                                egui::Button::selectable(self.selected == Some(e.id), &e.label)
+                                    .truncate(),
+                            )
+                            .on_hover_text(&e.label)
                             .clicked()
                         {
                             commands.push(Command::Select(Some(e.id)));
@@ -750,7 +761,9 @@ impl DatelineApp {
                 .auto_shrink([false, true])
                 .show_rows(ui, row_h, loaded.corpus.problems.len(), |ui, rows| {
                     for p in &loaded.corpus.problems[rows] {
-                        ui.label(format!("{} — {}", p.path.display(), p.reason));
+                        let line = format!("{} — {}", p.path.display(), p.reason);
+                        ui.add(egui::Label::new(line.as_str()).truncate())
+                            .on_hover_text(line);
                     }
                 });
         }

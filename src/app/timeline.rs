@@ -106,6 +106,9 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     // Grid and axis.
     let grid = visuals.widgets.noninteractive.bg_stroke.color;
     let text_color = visuals.text_color();
+    // A label that would run into the one before it is left out ("Mar 2021" is wider than
+    // a month); its grid line stays.
+    let mut labels_end = f32::NEG_INFINITY;
     for tick in axis::ticks(&m) {
         let x = m.x_from_day(tick.day);
         if x < plot.left() || x > plot.right() {
@@ -115,13 +118,13 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
             [Pos2::new(x, plot.top()), Pos2::new(x, plot.bottom())],
             Stroke::new(1.0, grid),
         );
-        painter.text(
-            Pos2::new(x + 3.0, plot.bottom() + 4.0),
-            Align2::LEFT_TOP,
-            &tick.label,
-            FontId::proportional(12.0),
-            text_color,
-        );
+        if x + 3.0 < labels_end + 6.0 {
+            continue;
+        }
+        let galley =
+            painter.layout_no_wrap(tick.label.clone(), FontId::proportional(12.0), text_color);
+        labels_end = x + 3.0 + galley.size().x;
+        painter.galley(Pos2::new(x + 3.0, plot.bottom() + 4.0), galley, text_color);
     }
     for (row, &kind) in lanes.iter().enumerate() {
         let top = plot.top() + row as f32 * lane_h;
