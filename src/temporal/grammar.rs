@@ -1079,39 +1079,32 @@ impl Grammar<'_> {
         };
         // "gave it until mid-November", "extended loans through January": a deadline reads
         // forward even from a past-tense clause, so the nearest occurrence is the best guess.
-        let mut before = start;
-        while before > 0
-            && matches!(
-                self.word(before - 1).to_ascii_lowercase().as_str(),
-                "-" | "mid" | "early" | "late" | "the" | "end" | "middle" | "beginning" | "of"
-            )
-        {
-            before -= 1;
-        }
-        let deadline = before > 0
-            && matches!(
-                self.word(before - 1).to_ascii_lowercase().as_str(),
-                "until" | "till" | "through" | "by"
-            );
+        let deadline = self
+            .deadline_word_before(start, usize::MAX, |k| {
+                matches!(
+                    self.word(k).to_ascii_lowercase().as_str(),
+                    "-" | "mid" | "early" | "late" | "the" | "end" | "middle" | "beginning" | "of"
+                )
+            })
+            .is_some();
+        // The last occurrence that has begun, and the next that has not ended.
+        let back = if candidate(this).0 <= d {
+            this
+        } else {
+            this - 1
+        };
+        let ahead = if candidate(this).1 >= d {
+            this
+        } else {
+            this + 1
+        };
         let directed = match tense {
             _ if deadline && tense != Tense::Future => nearest,
-            Tense::Past if candidate(this).0 <= d => this,
-            Tense::Past => this - 1,
-            Tense::Future if candidate(this).1 >= d => this,
-            Tense::Future => this + 1,
+            Tense::Past => back,
+            Tense::Future => ahead,
             // No verb to go by: news reports what has happened, so a month alone is the last
             // one unless the next one is at most two months off.
             Tense::Unknown if day.is_none() => {
-                let back = if candidate(this).0 <= d {
-                    this
-                } else {
-                    this - 1
-                };
-                let ahead = if candidate(this).1 >= d {
-                    this
-                } else {
-                    this + 1
-                };
                 if (candidate(ahead).0 - d).num_days() <= 62 {
                     ahead
                 } else {
@@ -1182,7 +1175,30 @@ impl Grammar<'_> {
         }
         // "until 9 a.m. Tuesday", "by Friday": a deadline is the nearest such day, whichever
         // way the clause's verb points.
-        if let Some(at) = self.deadline_word_before(start) {
+        let clock = |k: usize| {
+            matches!(self.lex(k), Lex::Num(..) | Lex::Punct(b':' | b'.'))
+                || matches!(
+                    self.word(k).to_ascii_lowercase().as_str(),
+                    "a.m"
+                        | "p.m"
+                        | "am"
+                        | "pm"
+                        | "at"
+                        | "noon"
+                        | "midnight"
+                        | "est"
+                        | "edt"
+                        | "gmt"
+                        | "pst"
+                        | "cst"
+                        | "local"
+                        | "time"
+                        | "a"
+                        | "p"
+                        | "m"
+                )
+        };
+        if let Some(at) = self.deadline_word_before(start, 6, clock) {
             // "postponed until Tuesday", "extended through Friday": moved to a later day.
             if at > 0 && POSTPONED.contains(&self.word(at - 1).to_ascii_lowercase().as_str()) {
                 return next_weekday(self.dct, wd, true);
@@ -1218,36 +1234,22 @@ impl Grammar<'_> {
         }
     }
 
-    /// The index of "until", "by", "till" or "through" shortly before `start`, with only a
-    /// clock time ("9 a.m. EST") in between.
-    fn deadline_word_before(&self, start: usize) -> Option<usize> {
-        for k in (start.saturating_sub(6)..start).rev() {
-            let w = self.word(k).to_ascii_lowercase();
-            if matches!(w.as_str(), "until" | "till" | "by" | "through") {
+    /// The index of "until", "by", "till" or "through" before `start`, with at most `reach`
+    /// words in between, each `skippable` ("mid-" before a month, "9 a.m." before a weekday).
+    fn deadline_word_before(
+        &self,
+        start: usize,
+        reach: usize,
+        skippable: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        for k in (start.saturating_sub(reach)..start).rev() {
+            if matches!(
+                self.word(k).to_ascii_lowercase().as_str(),
+                "until" | "till" | "by" | "through"
+            ) {
                 return Some(k);
             }
-            let clock = matches!(self.lex(k), Lex::Num(..) | Lex::Punct(b':' | b'.'))
-                || matches!(
-                    w.as_str(),
-                    "a.m"
-                        | "p.m"
-                        | "am"
-                        | "pm"
-                        | "at"
-                        | "noon"
-                        | "midnight"
-                        | "est"
-                        | "edt"
-                        | "gmt"
-                        | "pst"
-                        | "cst"
-                        | "local"
-                        | "time"
-                        | "a"
-                        | "p"
-                        | "m"
-                );
-            if !clock {
+            if !skippable(k) {
                 return None;
             }
         }
@@ -1574,7 +1576,7 @@ const POSTPONED: [&str; 9] = [
 ];
 
 /// A whole year such as `2021`.
-fn is_year_value(value: &str) -> bool {
+pub(super) fn is_year_value(value: &str) -> bool {
     value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit())
 }
 

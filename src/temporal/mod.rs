@@ -126,10 +126,7 @@ fn can_start(token: &Token) -> bool {
 fn reports_longer_period(hit: &grammar::Hit) -> bool {
     match hit.kind {
         TimexType::Duration => matches!(hit.value.as_str(), "P6M" | "P9M" | "P1Y" | "P2Q" | "P3Q"),
-        TimexType::Date => {
-            let v = hit.value.as_str();
-            (v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())) || v.contains("-H")
-        }
+        TimexType::Date => grammar::is_year_value(&hit.value) || hit.value.contains("-H"),
         _ => false,
     }
 }

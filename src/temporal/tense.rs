@@ -263,19 +263,24 @@ fn is_participle_adjective<'t>(
 
 /// Words of planning read forward only as verbs: "plans to", "planned a rally", "set to open",
 /// "set for Friday", "did not plan to"; not "as planned", "vacation plans for", "set aside".
-/// None for other words; Some(false) where the word is no cue at all.
+/// None for other words; Some(false) where the word is no cue at all. `w` is lowercase; the
+/// neighbours are compared ignoring case, so no word is lowercased that is not asked about.
 fn intention(prev: Option<&str>, w: &str, next: Option<&str>) -> Option<bool> {
-    let next_is = |words: &[&str]| next.is_some_and(|n| words.contains(&n));
+    let is_any = |word: Option<&str>, words: &[&str]| {
+        word.is_some_and(|x| words.iter().any(|c| x.eq_ignore_ascii_case(c)))
+    };
     Some(match w {
-        "set" => next_is(&["to", "for"]),
+        "set" => is_any(next, &["to", "for"]),
         "plan" | "intend" | "intended" | "intending" | "aims" | "aim" | "hopes" | "hope" => {
-            next_is(&["to"])
+            is_any(next, &["to"])
         }
-        "plans" => next_is(&["to", "a", "an", "the", "its", "his", "her", "their", "no"]),
-        "planned" | "planning" => !matches!(
-            prev,
-            Some("as" | "than" | "previously" | "originally" | "long")
+        "plans" => is_any(
+            next,
+            &["to", "a", "an", "the", "its", "his", "her", "their", "no"],
         ),
+        "planned" | "planning" => {
+            !is_any(prev, &["as", "than", "previously", "originally", "long"])
+        }
         _ => return None,
     })
 }
@@ -287,13 +292,10 @@ fn cue((prev, word, next): (Option<&str>, &str, Option<&str>)) -> Option<Tense> 
     }
     let lower = word.to_ascii_lowercase();
     let w = lower.as_str();
-    let prev = prev.map(str::to_ascii_lowercase);
-    let next = next.map(str::to_ascii_lowercase);
-    let (prev, next) = (prev.as_deref(), next.as_deref());
     if let Some(intent) = intention(prev, w, next) {
         return intent.then_some(Tense::Future);
     }
-    if FUTURE.contains(&w) || (w == "to" && next == Some("be")) {
+    if FUTURE.contains(&w) || (w == "to" && next.is_some_and(|n| n.eq_ignore_ascii_case("be"))) {
         return Some(Tense::Future);
     }
     if PAST.contains(&w) || IRREGULAR_PAST.contains(&w) {
