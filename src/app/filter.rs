@@ -3,6 +3,16 @@
 //! each frame on a folder of thousands of articles.
 
 use super::Loaded;
+use crate::events::Kind;
+
+/// Per kind: whether its lane is shown, given the names of the hidden kinds.
+#[must_use]
+pub fn kind_visibility(kinds: &[Kind], hidden_kinds: &[String]) -> Vec<bool> {
+    kinds
+        .iter()
+        .map(|k| !hidden_kinds.contains(&k.name))
+        .collect()
+}
 
 /// What the result depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,12 +63,7 @@ impl EventFilter {
 }
 
 fn compute(loaded: &Loaded, key: &Key) -> Vec<bool> {
-    let visible: Vec<bool> = loaded
-        .rules
-        .kinds
-        .iter()
-        .map(|k| !key.hidden_kinds.contains(&k.name))
-        .collect();
+    let visible = kind_visibility(&loaded.rules.kinds, &key.hidden_kinds);
     // Case-insensitive, and no lowercased copy of the corpus: the regex does the folding.
     let needle = (!key.search.is_empty())
         .then(|| {

@@ -401,12 +401,7 @@ impl DatelineApp {
     }
 
     fn visible_kinds(&self, loaded: &Loaded) -> Vec<bool> {
-        loaded
-            .rules
-            .kinds
-            .iter()
-            .map(|k| !self.state.hidden_kinds.contains(&k.name))
-            .collect()
+        filter::kind_visibility(&loaded.rules.kinds, &self.state.hidden_kinds)
     }
 
     /// Brings the per-event filter up to date with the search, kinds and article filter.
