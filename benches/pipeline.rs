@@ -1,5 +1,6 @@
 //! The whole pipeline (ingest → temporal + events → merge) on a generated 10,000-article folder,
-//! with the time of each stage: `cargo bench --bench pipeline`.
+//! with the time of each stage: `cargo bench --bench pipeline`. `DATELINE_BENCH_ARTICLES=600`
+//! makes the folder smaller, e.g. to count instructions under callgrind.
 
 mod common;
 
@@ -10,8 +11,12 @@ use dateline::temporal;
 use rayon::prelude::*;
 
 fn main() {
+    let articles = std::env::var("DATELINE_BENCH_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
     let dir = tempfile::tempdir().expect("temp dir");
-    let bytes = common::write_corpus(dir.path(), 10_000);
+    let bytes = common::write_corpus(dir.path(), articles);
     let paths = [dir.path().to_owned()];
     let rules = Rules::built_in();
     let _warm = dateline::ingest::load(&paths);
@@ -44,7 +49,7 @@ fn main() {
     }
     let mb = bytes as f64 / 1e6;
     println!(
-        "pipeline: 10000 articles, {mb:.1} MB, {} time expressions, {} events, {} threads",
+        "pipeline: {articles} articles, {mb:.1} MB, {} time expressions, {} events, {} threads",
         counts.0,
         counts.1,
         rayon::current_num_threads()

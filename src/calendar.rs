@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-const MONTH_NAMES: [&[u8]; 12] = [
+pub(crate) const MONTH_NAMES: [&[u8]; 12] = [
     b"january",
     b"february",
     b"march",

@@ -231,30 +231,101 @@ fn classify(word: &str) -> Lex {
     if !bytes[0].is_ascii_alphabetic() {
         return Lex::Punct(bytes[0]);
     }
-    if bytes.len() > 12 {
-        return Lex::Other;
+    VOCABULARY.get(bytes)
+}
+
+/// Longer words are never temporal: the longest in the vocabulary, "approximately", has 13.
+const MAX_WORD: usize = 16;
+
+/// [`WORDS`], months and weekdays in an open-addressed table keyed by the lowercased word
+/// packed into an integer: every token is looked up, and a `match` over 170 strings compared
+/// most of them in turn for the many words that are none of them.
+struct Vocabulary {
+    slots: Box<[(u128, Lex)]>,
+}
+
+static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(Vocabulary::new);
+
+impl Vocabulary {
+    /// Slots per word, at least: probes stay short.
+    const SPREAD: usize = 4;
+
+    fn new() -> Self {
+        let mut entries: Vec<(&[u8], Lex)> = Vec::new();
+        // Later entries win: a keyword over a month or weekday, a month over a weekday.
+        for name in WEEKDAY_NAMES {
+            for len in 4..=name.len() {
+                if let Some(d) = std::str::from_utf8(&name[..len])
+                    .ok()
+                    .and_then(weekday_from_name)
+                {
+                    entries.push((&name[..len], Lex::Weekday(d)));
+                }
+            }
+        }
+        for name in crate::calendar::MONTH_NAMES {
+            for len in 3..=name.len() {
+                if let Some(m) = std::str::from_utf8(&name[..len])
+                    .ok()
+                    .and_then(month_from_name)
+                {
+                    entries.push((&name[..len], Lex::Month(m)));
+                }
+            }
+        }
+        for (words, lex) in WORDS {
+            entries.extend(words.iter().map(|w| (w.as_bytes(), *lex)));
+        }
+        let size = (entries.len() * Self::SPREAD).next_power_of_two();
+        let mut table = Self {
+            slots: vec![(0, Lex::Other); size].into_boxed_slice(),
+        };
+        for (word, lex) in entries {
+            if let Some(key) = pack(word) {
+                let slot = table.slot(key);
+                table.slots[slot] = (key, lex);
+            }
+        }
+        table
     }
-    let mut buf = [0u8; 12];
-    for (slot, b) in buf.iter_mut().zip(bytes) {
+
+    /// The slot holding `key`, or the empty one where it would go.
+    fn slot(&self, key: u128) -> usize {
+        let mask = self.slots.len() - 1;
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
+        let mut i = (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+        while self.slots[i].0 != key && self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn get(&self, word: &[u8]) -> Lex {
+        pack(word).map_or(Lex::Other, |key| self.slots[self.slot(key)].1)
+    }
+}
+
+/// `word` lowercased into the bytes of an integer (never 0 for a word), if it is short enough.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (slot, b) in buf.iter_mut().zip(word) {
         *slot = b.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("");
-    if let Some(lex) = keyword(lower) {
-        return lex;
-    }
-    if let Some(m) = month_from_name(lower) {
-        // "may" and "march" are far more often a verb than a month; the grammar decides.
-        return Lex::Month(m);
-    }
-    if let Some(d) = weekday_from_name(lower) {
-        return if lower.len() > 3 {
-            Lex::Weekday(d)
-        } else {
-            Lex::Other
-        };
-    }
-    Lex::Other
+    Some(u128::from_le_bytes(buf))
 }
+
+const WEEKDAY_NAMES: [&[u8]; 7] = [
+    b"monday",
+    b"tuesday",
+    b"wednesday",
+    b"thursday",
+    b"friday",
+    b"saturday",
+    b"sunday",
+];
 
 fn classify_number(word: &str) -> Lex {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
@@ -269,189 +340,153 @@ fn classify_number(word: &str) -> Lex {
     }
 }
 
-fn keyword(w: &str) -> Option<Lex> {
-    use Kw::{
-        A, About, After, Ago, Am, Annually, Before, Beginning, Coming, Current, Currently, Daily,
-        Each, Earlier, Early, End, Ended, Every, Few, Fiscal, Following, Future, Half, Last, Late,
-        Later, Latest, Many, Mid, Midnight, Monthly, More, Nearly, Next, Noon, Now, Of, Over, Past,
-        Period, Pm, Present, Previous, Recent, Recently, Same, Several, SomeQty, Than, That, The,
-        This, To, Today, Tomorrow, Tonight, Up, Weekly, Yesterday,
-    };
-    let kw = match w {
-        "the" => The,
-        "a" | "an" | "one" => {
-            return Some(if w == "one" {
-                Lex::NumWord(1)
-            } else {
-                Lex::Kw(A)
-            });
-        }
-        "this" | "these" => This,
-        "that" | "those" => That,
-        "last" => Last,
-        "next" => Next,
-        "past" => Past,
-        "coming" | "upcoming" => Coming,
-        "previous" | "prior" | "preceding" => Previous,
-        "following" | "ensuing" | "subsequent" => Following,
-        "same" => Same,
-        "latest" => Latest,
-        "recent" => Recent,
-        "ago" => Ago,
-        "later" => Later,
-        "earlier" => Earlier,
-        "before" => Before,
-        "after" => After,
-        "early" => Early,
-        "late" => Late,
-        "mid" | "middle" => Mid,
-        "end" | "close" => End,
-        "beginning" | "start" => Beginning,
-        "of" => Of,
-        "fiscal" => Fiscal,
-        "every" => Every,
-        "each" => Each,
-        "today" => Today,
-        "yesterday" => Yesterday,
-        "tomorrow" => Tomorrow,
-        "tonight" => Tonight,
-        "now" | "nowadays" => Now,
-        "currently" => Currently,
-        "current" => Current,
-        "recently" | "lately" => Recently,
-        "future" => Future,
-        "present" => Present,
-        "half" => Half,
-        "noon" | "midday" => Noon,
-        "midnight" => Midnight,
-        "daily" | "nightly" => Daily,
-        "weekly" => Weekly,
-        "monthly" => Monthly,
-        "annually" | "yearly" | "annual" => Annually,
-        "several" | "couple" => Several,
-        "few" => Few,
-        "some" => SomeQty,
-        "many" => Many,
-        "up" => Up,
-        "to" => To,
-        "more" => More,
-        "than" => Than,
-        "about" | "around" | "approximately" | "roughly" => About,
-        "nearly" | "almost" => Nearly,
-        "over" => Over,
-        "period" => Period,
-        "pm" => Pm,
-        "am" => Am,
-        "ended" | "ending" | "ends" => Ended,
-        "second" => return Some(Lex::Ordinal(2)),
-        "seconds" => return Some(Lex::Unit(Unit::Second, true)),
-        "first" => return Some(Lex::Ordinal(1)),
-        "spring" => return Some(Lex::Season(Season::Spring)),
-        "summer" => return Some(Lex::Season(Season::Summer)),
-        "fall" | "autumn" => return Some(Lex::Season(Season::Fall)),
-        "winter" => return Some(Lex::Season(Season::Winter)),
-        "morning" | "mornings" => return Some(Lex::PartOfDay(PartOfDay::Morning)),
-        "afternoon" => return Some(Lex::PartOfDay(PartOfDay::Afternoon)),
-        "evening" => return Some(Lex::PartOfDay(PartOfDay::Evening)),
-        "night" | "overnight" => return Some(Lex::PartOfDay(PartOfDay::Night)),
-        _ => return unit_or_number(w),
-    };
-    Some(Lex::Kw(kw))
-}
-
-fn unit_or_number(w: &str) -> Option<Lex> {
-    let unit = |u, plural| Some(Lex::Unit(u, plural));
-    match w {
-        "minute" => unit(Unit::Minute, false),
-        "minutes" => unit(Unit::Minute, true),
-        "hour" => unit(Unit::Hour, false),
-        "hours" => unit(Unit::Hour, true),
-        "day" => unit(Unit::Day, false),
-        "days" => unit(Unit::Day, true),
-        "week" => unit(Unit::Week, false),
-        "weeks" => unit(Unit::Week, true),
-        "weekend" => unit(Unit::Weekend, false),
-        "weekends" => unit(Unit::Weekend, true),
-        "month" => unit(Unit::Month, false),
-        "months" => unit(Unit::Month, true),
-        "quarter" => unit(Unit::Quarter, false),
-        "quarters" => unit(Unit::Quarter, true),
-        "year" => unit(Unit::Year, false),
-        "years" => unit(Unit::Year, true),
-        "decade" => unit(Unit::Decade, false),
-        "decades" => unit(Unit::Decade, true),
-        "century" => unit(Unit::Century, false),
-        "centuries" => unit(Unit::Century, true),
-        _ => number_word(w)
-            .map(Lex::NumWord)
-            .or_else(|| ordinal_word(w).map(Lex::Ordinal))
-            .or_else(|| decade_word(w).map(Lex::Decade)),
-    }
-}
-
-fn number_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" | "dozen" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        _ => return None,
-    })
-}
-
-fn ordinal_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "twentieth" => 20,
-        _ => return None,
-    })
-}
-
-fn decade_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "twenties" => 1920,
-        "thirties" => 1930,
-        "forties" => 1940,
-        "fifties" => 1950,
-        "sixties" => 1960,
-        "seventies" => 1970,
-        "eighties" => 1980,
-        "nineties" => 1990,
-        _ => return None,
-    })
-}
+/// The temporal vocabulary: every word with a class of its own, months and weekdays aside
+/// (they come from the calendar). Any other word is `Lex::Other`.
+const WORDS: &[(&[&str], Lex)] = &[
+    (&["the"], Lex::Kw(Kw::The)),
+    (&["a", "an"], Lex::Kw(Kw::A)),
+    (&["one"], Lex::NumWord(1)),
+    (&["this", "these"], Lex::Kw(Kw::This)),
+    (&["that", "those"], Lex::Kw(Kw::That)),
+    (&["last"], Lex::Kw(Kw::Last)),
+    (&["next"], Lex::Kw(Kw::Next)),
+    (&["past"], Lex::Kw(Kw::Past)),
+    (&["coming", "upcoming"], Lex::Kw(Kw::Coming)),
+    (&["previous", "prior", "preceding"], Lex::Kw(Kw::Previous)),
+    (
+        &["following", "ensuing", "subsequent"],
+        Lex::Kw(Kw::Following),
+    ),
+    (&["same"], Lex::Kw(Kw::Same)),
+    (&["latest"], Lex::Kw(Kw::Latest)),
+    (&["recent"], Lex::Kw(Kw::Recent)),
+    (&["ago"], Lex::Kw(Kw::Ago)),
+    (&["later"], Lex::Kw(Kw::Later)),
+    (&["earlier"], Lex::Kw(Kw::Earlier)),
+    (&["before"], Lex::Kw(Kw::Before)),
+    (&["after"], Lex::Kw(Kw::After)),
+    (&["early"], Lex::Kw(Kw::Early)),
+    (&["late"], Lex::Kw(Kw::Late)),
+    (&["mid", "middle"], Lex::Kw(Kw::Mid)),
+    (&["end", "close"], Lex::Kw(Kw::End)),
+    (&["beginning", "start"], Lex::Kw(Kw::Beginning)),
+    (&["of"], Lex::Kw(Kw::Of)),
+    (&["fiscal"], Lex::Kw(Kw::Fiscal)),
+    (&["every"], Lex::Kw(Kw::Every)),
+    (&["each"], Lex::Kw(Kw::Each)),
+    (&["today"], Lex::Kw(Kw::Today)),
+    (&["yesterday"], Lex::Kw(Kw::Yesterday)),
+    (&["tomorrow"], Lex::Kw(Kw::Tomorrow)),
+    (&["tonight"], Lex::Kw(Kw::Tonight)),
+    (&["now", "nowadays"], Lex::Kw(Kw::Now)),
+    (&["currently"], Lex::Kw(Kw::Currently)),
+    (&["current"], Lex::Kw(Kw::Current)),
+    (&["recently", "lately"], Lex::Kw(Kw::Recently)),
+    (&["future"], Lex::Kw(Kw::Future)),
+    (&["present"], Lex::Kw(Kw::Present)),
+    (&["half"], Lex::Kw(Kw::Half)),
+    (&["noon", "midday"], Lex::Kw(Kw::Noon)),
+    (&["midnight"], Lex::Kw(Kw::Midnight)),
+    (&["daily", "nightly"], Lex::Kw(Kw::Daily)),
+    (&["weekly"], Lex::Kw(Kw::Weekly)),
+    (&["monthly"], Lex::Kw(Kw::Monthly)),
+    (&["annually", "yearly", "annual"], Lex::Kw(Kw::Annually)),
+    (&["several", "couple"], Lex::Kw(Kw::Several)),
+    (&["few"], Lex::Kw(Kw::Few)),
+    (&["some"], Lex::Kw(Kw::SomeQty)),
+    (&["many"], Lex::Kw(Kw::Many)),
+    (&["up"], Lex::Kw(Kw::Up)),
+    (&["to"], Lex::Kw(Kw::To)),
+    (&["more"], Lex::Kw(Kw::More)),
+    (&["than"], Lex::Kw(Kw::Than)),
+    (
+        &["about", "around", "approximately", "roughly"],
+        Lex::Kw(Kw::About),
+    ),
+    (&["nearly", "almost"], Lex::Kw(Kw::Nearly)),
+    (&["over"], Lex::Kw(Kw::Over)),
+    (&["period"], Lex::Kw(Kw::Period)),
+    (&["pm"], Lex::Kw(Kw::Pm)),
+    (&["am"], Lex::Kw(Kw::Am)),
+    (&["ended", "ending", "ends"], Lex::Kw(Kw::Ended)),
+    (&["second"], Lex::Ordinal(2)),
+    (&["seconds"], Lex::Unit(Unit::Second, true)),
+    (&["first"], Lex::Ordinal(1)),
+    (&["spring"], Lex::Season(Season::Spring)),
+    (&["summer"], Lex::Season(Season::Summer)),
+    (&["fall", "autumn"], Lex::Season(Season::Fall)),
+    (&["winter"], Lex::Season(Season::Winter)),
+    (&["morning", "mornings"], Lex::PartOfDay(PartOfDay::Morning)),
+    (&["afternoon"], Lex::PartOfDay(PartOfDay::Afternoon)),
+    (&["evening"], Lex::PartOfDay(PartOfDay::Evening)),
+    (&["night", "overnight"], Lex::PartOfDay(PartOfDay::Night)),
+    (&["minute"], Lex::Unit(Unit::Minute, false)),
+    (&["minutes"], Lex::Unit(Unit::Minute, true)),
+    (&["hour"], Lex::Unit(Unit::Hour, false)),
+    (&["hours"], Lex::Unit(Unit::Hour, true)),
+    (&["day"], Lex::Unit(Unit::Day, false)),
+    (&["days"], Lex::Unit(Unit::Day, true)),
+    (&["week"], Lex::Unit(Unit::Week, false)),
+    (&["weeks"], Lex::Unit(Unit::Week, true)),
+    (&["weekend"], Lex::Unit(Unit::Weekend, false)),
+    (&["weekends"], Lex::Unit(Unit::Weekend, true)),
+    (&["month"], Lex::Unit(Unit::Month, false)),
+    (&["months"], Lex::Unit(Unit::Month, true)),
+    (&["quarter"], Lex::Unit(Unit::Quarter, false)),
+    (&["quarters"], Lex::Unit(Unit::Quarter, true)),
+    (&["year"], Lex::Unit(Unit::Year, false)),
+    (&["years"], Lex::Unit(Unit::Year, true)),
+    (&["decade"], Lex::Unit(Unit::Decade, false)),
+    (&["decades"], Lex::Unit(Unit::Decade, true)),
+    (&["century"], Lex::Unit(Unit::Century, false)),
+    (&["centuries"], Lex::Unit(Unit::Century, true)),
+    (&["two"], Lex::NumWord(2)),
+    (&["three"], Lex::NumWord(3)),
+    (&["four"], Lex::NumWord(4)),
+    (&["five"], Lex::NumWord(5)),
+    (&["six"], Lex::NumWord(6)),
+    (&["seven"], Lex::NumWord(7)),
+    (&["eight"], Lex::NumWord(8)),
+    (&["nine"], Lex::NumWord(9)),
+    (&["ten"], Lex::NumWord(10)),
+    (&["eleven"], Lex::NumWord(11)),
+    (&["twelve", "dozen"], Lex::NumWord(12)),
+    (&["thirteen"], Lex::NumWord(13)),
+    (&["fourteen"], Lex::NumWord(14)),
+    (&["fifteen"], Lex::NumWord(15)),
+    (&["sixteen"], Lex::NumWord(16)),
+    (&["seventeen"], Lex::NumWord(17)),
+    (&["eighteen"], Lex::NumWord(18)),
+    (&["nineteen"], Lex::NumWord(19)),
+    (&["twenty"], Lex::NumWord(20)),
+    (&["thirty"], Lex::NumWord(30)),
+    (&["forty"], Lex::NumWord(40)),
+    (&["fifty"], Lex::NumWord(50)),
+    (&["sixty"], Lex::NumWord(60)),
+    (&["seventy"], Lex::NumWord(70)),
+    (&["eighty"], Lex::NumWord(80)),
+    (&["ninety"], Lex::NumWord(90)),
+    (&["hundred"], Lex::NumWord(100)),
+    (&["third"], Lex::Ordinal(3)),
+    (&["fourth"], Lex::Ordinal(4)),
+    (&["fifth"], Lex::Ordinal(5)),
+    (&["sixth"], Lex::Ordinal(6)),
+    (&["seventh"], Lex::Ordinal(7)),
+    (&["eighth"], Lex::Ordinal(8)),
+    (&["ninth"], Lex::Ordinal(9)),
+    (&["tenth"], Lex::Ordinal(10)),
+    (&["eleventh"], Lex::Ordinal(11)),
+    (&["twelfth"], Lex::Ordinal(12)),
+    (&["twentieth"], Lex::Ordinal(20)),
+    (&["twenties"], Lex::Decade(1920)),
+    (&["thirties"], Lex::Decade(1930)),
+    (&["forties"], Lex::Decade(1940)),
+    (&["fifties"], Lex::Decade(1950)),
+    (&["sixties"], Lex::Decade(1960)),
+    (&["seventies"], Lex::Decade(1970)),
+    (&["eighties"], Lex::Decade(1980)),
+    (&["nineties"], Lex::Decade(1990)),
+];
 
 #[cfg(test)]
 mod tests {
@@ -496,5 +531,26 @@ mod tests {
         assert_eq!(toks[10].lex, Lex::NumWord(2));
         assert_eq!(toks[12].lex, Lex::Unit(Unit::Year, false));
         assert!(!toks[4].space_before && toks[5].space_before);
+    }
+
+    #[test]
+    fn vocabulary_finds_every_word_in_any_case_and_nothing_else() {
+        for (words, lex) in WORDS {
+            for word in *words {
+                // "second" and "first" are ordinals; nothing in WORDS is shadowed.
+                assert_eq!(classify(word), *lex, "{word}");
+                assert_eq!(classify(&word.to_uppercase()), *lex, "{word}");
+            }
+        }
+        assert_eq!(classify("Sept"), Lex::Month(9));
+        assert_eq!(classify("DECEMBER"), Lex::Month(12));
+        assert_eq!(classify("Thurs"), Lex::Weekday(Weekday::Thu));
+        // Three-letter weekdays are too often other words ("wed", "sat", "sun").
+        assert_eq!(classify("wed"), Lex::Other);
+        assert_eq!(classify("Sun"), Lex::Other);
+        for other in ["summit", "talks", "Mayor", "marched", "approximatelyy", "x"] {
+            assert_eq!(classify(other), Lex::Other, "{other}");
+        }
+        assert_eq!(classify("approximately"), Lex::Kw(Kw::About));
     }
 }
