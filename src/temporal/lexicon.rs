@@ -198,9 +198,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += utf8_len(b);
             i = i.min(bytes.len());
         }
-        let word = &text[start..i];
         let lex = if b < 0x80 {
-            classify(word)
+            classify(text, start, i)
         } else {
             Lex::Punct(b'~')
         };
@@ -223,15 +222,16 @@ fn utf8_len(first: u8) -> usize {
     }
 }
 
-fn classify(word: &str) -> Lex {
-    let bytes = word.as_bytes();
-    if bytes[0].is_ascii_digit() {
-        return classify_number(word);
+/// The class of the word `text[start..end]`.
+fn classify(text: &str, start: usize, end: usize) -> Lex {
+    let first = text.as_bytes()[start];
+    if first.is_ascii_digit() {
+        return classify_number(&text[start..end]);
     }
-    if !bytes[0].is_ascii_alphabetic() {
-        return Lex::Punct(bytes[0]);
+    if !first.is_ascii_alphabetic() {
+        return Lex::Punct(first);
     }
-    VOCABULARY.get(bytes)
+    VOCABULARY.get(text.as_bytes(), start, end)
 }
 
 /// Longer words are never temporal: the longest in the vocabulary, "approximately", has 13.
@@ -281,7 +281,7 @@ impl Vocabulary {
             slots: vec![(0, Lex::Other); size].into_boxed_slice(),
         };
         for (word, lex) in entries {
-            if let Some(key) = pack(word) {
+            if let Some(key) = pack(word, 0, word.len()) {
                 let slot = table.slot(key);
                 table.slots[slot] = (key, lex);
             }
@@ -300,21 +300,28 @@ impl Vocabulary {
         i
     }
 
-    fn get(&self, word: &[u8]) -> Lex {
-        pack(word).map_or(Lex::Other, |key| self.slots[self.slot(key)].1)
+    fn get(&self, text: &[u8], start: usize, end: usize) -> Lex {
+        pack(text, start, end).map_or(Lex::Other, |key| self.slots[self.slot(key)].1)
     }
 }
 
-/// `word` lowercased into the bytes of an integer (never 0 for a word), if it is short enough.
-fn pack(word: &[u8]) -> Option<u128> {
-    if word.is_empty() || word.len() > MAX_WORD {
+/// `text[start..end]` lowercased into the bytes of an integer (never 0 for a word), if it is
+/// short enough. Only ASCII letters and digits reach it: setting bit 5 of every byte lowercases
+/// a letter and leaves a digit alone. Every token is packed, so the bytes come in one load
+/// from the text where it runs on past the word.
+fn pack(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len == 0 || len > MAX_WORD {
         return None;
     }
+    debug_assert!(text[start..end].iter().all(u8::is_ascii_alphanumeric));
     let mut buf = [0u8; 16];
-    for (slot, b) in buf.iter_mut().zip(word) {
-        *slot = b.to_ascii_lowercase();
+    match text.get(start..start + 16) {
+        Some(wide) => buf.copy_from_slice(wide),
+        None => buf[..len].copy_from_slice(&text[start..end]),
     }
-    Some(u128::from_le_bytes(buf))
+    let word_bytes = u128::MAX >> (8 * (16 - len));
+    Some((u128::from_le_bytes(buf) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & word_bytes)
 }
 
 const WEEKDAY_NAMES: [&[u8]; 7] = [
@@ -531,6 +538,10 @@ mod tests {
         assert_eq!(toks[10].lex, Lex::NumWord(2));
         assert_eq!(toks[12].lex, Lex::Unit(Unit::Year, false));
         assert!(!toks[4].space_before && toks[5].space_before);
+    }
+
+    fn classify(word: &str) -> Lex {
+        super::classify(word, 0, word.len())
     }
 
     #[test]
