@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::rules::{Pattern, Rules, Slot};
+use super::rules::{Pattern, Phrases, Rules, Slot};
 use super::text::{self, Word};
 use crate::ingest::Article;
 use crate::temporal::{Interval, Precision, Timex, TimexType};
@@ -73,8 +73,10 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
     };
     let mut out = Vec::new();
     let lede = lede_paragraph(article);
+    let lowered = article.text.to_ascii_lowercase();
+    let mut words = Vec::new();
     for paragraph in &article.paragraphs {
-        let words = text::words(&article.text, paragraph.range());
+        text::words_into(&article.text, &lowered, paragraph.range(), &mut words);
         for sentence in text::sentences(&words) {
             let found = find_triggers(&words, &sentence, rules);
             if found.is_empty() {
@@ -225,7 +227,7 @@ fn match_slots(slots: &[Slot], words: &[Word], i: usize, limit: usize) -> Option
 
 /// Whether any phrase in `phrases` occurs within `window` words of `span` in the sentence.
 fn near(
-    phrases: &[Vec<Slot>],
+    phrases: &Phrases,
     words: &[Word],
     sentence: &Range<usize>,
     span: Range<usize>,
@@ -233,11 +235,18 @@ fn near(
 ) -> bool {
     let from = span.start.saturating_sub(window).max(sentence.start);
     let to = (span.end + window).min(sentence.end);
-    (from..to).filter(|k| !span.contains(k)).any(|k| {
-        phrases
+    (from..to)
+        .filter(|k| !span.contains(k))
+        .any(|k| phrase_at(phrases, words, k, to))
+}
+
+/// Whether a phrase of `phrases` starts at word `k` and ends by `limit`.
+fn phrase_at(phrases: &Phrases, words: &[Word], k: usize, limit: usize) -> bool {
+    phrases.may_start_at(&words[k])
+        && phrases
+            .list
             .iter()
-            .any(|ph| match_slots(ph, words, k, to).is_some())
-    })
+            .any(|ph| match_slots(ph, words, k, limit).is_some())
 }
 
 // Word classes as `match`es: a slice's `contains` compares every entry in turn, and these
@@ -500,10 +509,7 @@ impl Context<'_> {
         let from = span.start.saturating_sub(4).max(self.sentence.start);
         let to = (span.end + 4).min(self.sentence.end);
         (from..to).filter(|k| !span.contains(k)).any(|k| {
-            let object = p
-                .near
-                .iter()
-                .any(|ph| match_slots(ph, words, k, to).is_some())
+            let object = phrase_at(&p.near, words, k, to)
                 && words[k].lower.ends_with('s')
                 && words[k].lower != "as";
             object
@@ -729,11 +735,7 @@ impl Context<'_> {
             // The required object ("missile", "agreement", "as envoy") with one modifier.
             if p.near_is_object() {
                 let to = (span.end + p.window + 3).min(clause.end);
-                let is_near = |k: &usize| {
-                    p.near
-                        .iter()
-                        .any(|ph| match_slots(ph, words, *k, to).is_some())
-                };
+                let is_near = |k: &usize| phrase_at(&p.near, words, *k, to);
                 if let Some(first) = (span.end..to).find(is_near) {
                     // The object runs from the first rule word to the last of its run:
                     // "hypersonic missile", "as envoy".

@@ -104,8 +104,8 @@ impl Form {
 pub(crate) struct Pattern {
     pub kind: usize,
     pub slots: Vec<Slot>,
-    pub near: Vec<Vec<Slot>>,
-    pub not_near: Vec<Vec<Slot>>,
+    pub near: Phrases,
+    pub not_near: Phrases,
     pub window: usize,
     pub noun: bool,
 }
@@ -118,8 +118,51 @@ impl Pattern {
         !self.near.is_empty()
             && !self
                 .near
+                .list
                 .iter()
                 .any(|phrase| phrase.iter().any(|slot| matches!(slot, Slot::Name)))
+    }
+}
+
+/// A `near` or `not_near` list. Every word around every trigger is tried against it: the
+/// hashes of the words its phrases can open with turn most of those tries into one lookup
+/// instead of a comparison with each form of each phrase.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Phrases {
+    pub list: Vec<Vec<Slot>>,
+    /// Sorted and deduplicated.
+    first_words: Vec<u64>,
+    /// Some phrase opens with `@name`.
+    first_name: bool,
+    /// Some phrase opens with a gap or is empty: any word may start it.
+    first_any: bool,
+}
+
+impl Phrases {
+    fn new(list: Vec<Vec<Slot>>) -> Self {
+        let mut set = Self::default();
+        for phrase in &list {
+            match phrase.first() {
+                Some(Slot::Word(forms)) => set.first_words.extend(forms.iter().map(|f| f.hash)),
+                Some(Slot::Name) => set.first_name = true,
+                Some(Slot::Gap) | None => set.first_any = true,
+            }
+        }
+        set.first_words.sort_unstable();
+        set.first_words.dedup();
+        set.list = list;
+        set
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Whether some phrase could start at `word`: false rules every phrase out.
+    pub fn may_start_at(&self, word: &Word<'_>) -> bool {
+        self.first_any
+            || (self.first_name && word.capitalized)
+            || self.first_words.binary_search(&word.hash).is_ok()
     }
 }
 
@@ -190,12 +233,8 @@ impl Rules {
                 color,
             });
             for trigger in &spec.trigger {
-                let near = trigger.near.iter().map(|w| phrase(w)).collect::<Vec<_>>();
-                let not_near = trigger
-                    .not_near
-                    .iter()
-                    .map(|w| phrase(w))
-                    .collect::<Vec<_>>();
+                let near = Phrases::new(trigger.near.iter().map(|w| phrase(w)).collect());
+                let not_near = Phrases::new(trigger.not_near.iter().map(|w| phrase(w)).collect());
                 for words in &trigger.words {
                     let slots = phrase(words);
                     if !matches!(slots.first(), Some(Slot::Word(_)))

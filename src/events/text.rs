@@ -21,30 +21,64 @@ pub struct Word<'a> {
     pub sentence_end: bool,
 }
 
-/// Splits `text[range]` into words; offsets stay relative to `text`.
+/// Splits `text[range]` into words; offsets stay relative to `text`. `lowered` is
+/// `text.to_ascii_lowercase()`: capitalised ASCII words borrow their lowercase form from it
+/// instead of allocating one each.
 #[must_use]
-pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let s = &text[range.clone()];
+pub fn words<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> Vec<Word<'a>> {
     // Words average five letters and a space: one allocation for nearly every paragraph.
-    let mut out: Vec<Word> = Vec::with_capacity(s.len() / 5 + 1);
+    let mut out = Vec::with_capacity(range.len() / 5 + 1);
+    words_into(text, lowered, range, &mut out);
+    out
+}
+
+/// [`words`] into a buffer that is cleared first, to reuse its allocation paragraph after
+/// paragraph.
+pub fn words_into<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    range: Range<usize>,
+    out: &mut Vec<Word<'a>>,
+) {
+    debug_assert_eq!(text.len(), lowered.len());
+    out.clear();
+    let s = &text[range.clone()];
+    let bytes = s.as_bytes();
     let mut pending_clause = false;
     let mut i = 0;
-    while i < s.len() {
+    while i < bytes.len() {
         let (c, len) = char_at(s, i);
-        if c.is_alphanumeric() {
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alphanumeric {
             let start = i;
             let (end, next) = word_end(s, start, i + len);
+            let raw = &s[start..end];
+            let (lower, hash) = if raw.is_ascii() {
+                // word_hash lowercases ASCII itself: hash the raw bytes, before the copy.
+                let hash = crate::similarity::word_hash(raw);
+                let lower = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                    &lowered[range.start + start..range.start + end]
+                } else {
+                    raw
+                };
+                (Cow::Borrowed(lower), hash)
+            } else {
+                let lower = Cow::Owned(raw.to_lowercase().replace('’', "'"));
+                let hash = crate::similarity::word_hash(&lower);
+                (lower, hash)
+            };
             out.push(Word {
                 range: range.start + start..range.start + end,
-                lower: lowercase(&s[start..end]),
-                hash: 0,
+                lower,
+                hash,
                 capitalized: c.is_uppercase(),
                 clause_start: pending_clause || out.is_empty(),
                 sentence_end: false,
             });
-            if let Some(w) = out.last_mut() {
-                w.hash = crate::similarity::word_hash(&w.lower);
-            }
             pending_clause = false;
             i = next;
             continue;
@@ -69,11 +103,11 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     if let Some(last) = out.last_mut() {
         last.sentence_end = true;
     }
-    out
 }
 
 /// The character at byte `i` of `s` (a character boundary) and its length: ASCII without
 /// decoding, which is nearly all of English news.
+#[inline]
 fn char_at(s: &str, i: usize) -> (char, usize) {
     let b = s.as_bytes()[i];
     if b.is_ascii() {
@@ -89,8 +123,14 @@ fn word_end(s: &str, start: usize, mut end: usize) -> (usize, usize) {
     let bytes = s.as_bytes();
     let mut j = end;
     while j < s.len() {
+        // The common case first: an ASCII letter or digit continues the word.
+        if bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+            end = j;
+            continue;
+        }
         let (d, len) = char_at(s, j);
-        if d.is_alphanumeric() {
+        if !d.is_ascii() && d.is_alphanumeric() {
             end = j + len;
             j = end;
         } else if d == ','
@@ -118,18 +158,6 @@ fn word_end(s: &str, start: usize, mut end: usize) -> (usize, usize) {
         }
     }
     (end, j)
-}
-
-fn lowercase(raw: &str) -> Cow<'_, str> {
-    if raw.bytes().all(|b| {
-        b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'\'' | b'.' | b'&')
-    }) {
-        Cow::Borrowed(raw)
-    } else if raw.is_ascii() {
-        Cow::Owned(raw.to_ascii_lowercase())
-    } else {
-        Cow::Owned(raw.to_lowercase().replace('’', "'"))
-    }
 }
 
 /// "U.S", "U.N", "p.m": letters separated by periods keep their periods.
@@ -212,7 +240,8 @@ mod tests {
     #[test]
     fn words_sentences_and_clauses() {
         let text = "Mr. Kim met U.S. envoys in Seoul on Jan. 5, officials said. The “two-plus-two” test-fired talks ended.";
-        let w = words(text, 0..text.len());
+        let lowered = text.to_ascii_lowercase();
+        let w = words(text, &lowered, 0..text.len());
         let lower: Vec<&str> = w.iter().map(|w| w.lower.as_ref()).collect();
         assert_eq!(
             lower,
