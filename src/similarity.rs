@@ -46,18 +46,46 @@ impl std::hash::Hasher for FnvHasher {
 /// Builds [`FnvHasher`]s for `HashMap`s keyed by words.
 pub type FnvBuild = std::hash::BuildHasherDefault<FnvHasher>;
 
-/// Sorted, deduplicated hashes of the lowercase word trigrams of `text`.
+/// Sorted, deduplicated hashes of the lowercase word trigrams of `text`: words are runs of
+/// alphanumeric characters, each hashed as [`word_hash`] would.
 #[must_use]
 pub fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(word_hash)
-        .collect();
-    let mut out: Vec<u64> = words
-        .windows(3)
-        .map(|w| w[0].rotate_left(42) ^ w[1].rotate_left(21) ^ w[2])
-        .collect();
+    const START: u64 = word_hash("");
+    let bytes = text.as_bytes();
+    // About one word per six bytes, one trigram per word.
+    let mut out: Vec<u64> = Vec::with_capacity(bytes.len() / 6 + 1);
+    let mut last_two: [u64; 2] = [0; 2];
+    let mut words_seen = 0usize;
+    let mut hash = START;
+    let mut in_word = false;
+    let mut i = 0;
+    // Byte by byte, decoding only non-ASCII characters: the words of every article with an
+    // event are hashed, and nearly all of them are ASCII.
+    while i <= bytes.len() {
+        let (alphanumeric, len) = match bytes.get(i) {
+            None => (false, 1),
+            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            Some(_) => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        };
+        if alphanumeric {
+            for &b in &bytes[i..i + len] {
+                hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+            }
+            in_word = true;
+        } else if in_word {
+            if words_seen >= 2 {
+                out.push(last_two[0].rotate_left(42) ^ last_two[1].rotate_left(21) ^ hash);
+            }
+            last_two = [last_two[1], hash];
+            words_seen += 1;
+            hash = START;
+            in_word = false;
+        }
+        i += len;
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -113,5 +141,20 @@ mod tests {
         assert!((containment(&a, &b) - 1.0).abs() < 1e-9);
         assert!(containment(&a, &c) < 0.05);
         assert!((jaccard(&[1, 2, 3], &[2, 3, 4]) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn shingles_hash_word_trigrams_of_any_script() {
+        // word_hash folds ASCII case only.
+        let trigram = |a: &str, b: &str, c: &str| {
+            word_hash(a).rotate_left(42) ^ word_hash(b).rotate_left(21) ^ word_hash(c)
+        };
+        let mut expected = vec![
+            trigram("Über", "den", "gipfel"),
+            trigram("den", "gipfel", "2021"),
+        ];
+        expected.sort_unstable();
+        assert_eq!(shingles("— Über den Gipfel, 2021!"), expected);
+        assert!(shingles("two words").is_empty());
     }
 }

@@ -20,6 +20,8 @@ const SAME_REPORT_SIMILARITY: f64 = 0.15;
 const SAME_UNDATED_SIMILARITY: f64 = 0.4;
 /// How many later clusters one cluster is compared with in the date sweep.
 const SWEEP_LIMIT: usize = 400;
+/// Fewer rows than this are not worth a thread of their own in the sweep.
+const MIN_SWEEP_CHUNK: usize = 512;
 
 /// A group of mentions believed to report one event.
 #[derive(Debug, Clone)]
@@ -55,6 +57,22 @@ impl UnionFind {
         if ra != rb {
             self.0[ra.max(rb)] = ra.min(rb);
         }
+    }
+
+    /// The groups, each in increasing order, ordered by their first member. A root is its
+    /// group's smallest member, so a group's slot is made when its root is reached.
+    fn groups(&mut self) -> Vec<Vec<usize>> {
+        let mut slot_of_root = vec![usize::MAX; self.0.len()];
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in 0..self.0.len() {
+            let root = self.find(i);
+            if slot_of_root[root] == usize::MAX {
+                slot_of_root[root] = groups.len();
+                groups.push(Vec::new());
+            }
+            groups[slot_of_root[root]].push(i);
+        }
+        groups
     }
 }
 
@@ -99,16 +117,9 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        groups.entry(uf.find(i)).or_default().push(i);
-    }
-    let mut roots: Vec<usize> = groups.keys().copied().collect();
-    roots.sort_unstable();
-    roots
+    uf.groups()
         .into_iter()
-        .map(|r| {
-            let idx = &groups[&r];
+        .map(|idx| {
             let ms: Vec<&Mention> = idx.iter().map(|&i| &mentions[i]).collect();
             Cluster {
                 kind: ms[0].kind,
@@ -157,20 +168,70 @@ pub fn across_articles(
 fn merge_kind(
     clusters: &[Cluster],
     members: &[usize],
-    same_story: &impl Fn(usize, usize) -> bool,
+    same_story: &(impl Fn(usize, usize) -> bool + Sync),
 ) -> Vec<Vec<usize>> {
-    let mut uf = UnionFind::new(members.len());
     let mut dated: Vec<usize> = (0..members.len())
         .filter(|&k| clusters[members[k]].interval.is_some())
         .collect();
-    // Sweep in date order; a pair already in one group needs no comparison.
     dated.sort_by_key(|&k| clusters[members[k]].interval.map(|iv| iv.start));
-    for (pos, &i) in dated.iter().enumerate() {
+    // The sweep over rows in date order, in parallel chunks: one kind can hold most clusters.
+    // Each chunk returns the joins it made; joining them all gives the groups one sweep would.
+    let rows_per_chunk = dated
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(MIN_SWEEP_CHUNK);
+    let starts: Vec<usize> = (0..dated.len()).step_by(rows_per_chunk).collect();
+    let joins: Vec<(usize, usize)> = starts
+        .into_par_iter()
+        .flat_map_iter(|from| {
+            let rows = from..(from + rows_per_chunk).min(dated.len());
+            sweep(clusters, members, &dated, rows, same_story)
+        })
+        .collect();
+    let mut uf = UnionFind::new(members.len());
+    for (i, j) in joins {
+        uf.union(i, j);
+    }
+    // Undated clusters: only against undated ones in same-story articles.
+    let undated: Vec<usize> = (0..members.len())
+        .filter(|&k| clusters[members[k]].interval.is_none())
+        .collect();
+    for (p, &i) in undated.iter().enumerate() {
+        for &j in undated[p + 1..].iter().take(SWEEP_LIMIT) {
+            let (a, b) = (&clusters[members[i]], &clusters[members[j]]);
+            if a.article != b.article
+                && uf.find(i) != uf.find(j)
+                && jaccard(&a.keywords, &b.keywords) >= SAME_UNDATED_SIMILARITY
+                && same_story(a.article, b.article)
+            {
+                uf.union(i, j);
+            }
+        }
+    }
+    uf.groups()
+        .into_iter()
+        .map(|group| group.into_iter().map(|k| members[k]).collect())
+        .collect()
+}
+
+/// Joins of the date sweep from the rows `rows` of `dated` (indices into `members`, by start
+/// date): each row against the rows after it whose dates it can still reach.
+fn sweep(
+    clusters: &[Cluster],
+    members: &[usize],
+    dated: &[usize],
+    rows: std::ops::Range<usize>,
+    same_story: &(impl Fn(usize, usize) -> bool + Sync),
+) -> Vec<(usize, usize)> {
+    let mut joins = Vec::new();
+    // Pairs this chunk already joined need no comparison: most pairs in a window are many
+    // copies of one report. That test comes first, against a root found once per row.
+    let mut uf = UnionFind::new(members.len());
+    for pos in rows {
+        let i = dated[pos];
         let a = &clusters[members[i]];
         let Some(ia) = a.interval else { continue };
         let reach = ia.end + Duration::days(1);
-        // Most pairs in a window are already grouped (many copies of one report): that test
-        // comes first, against a root found once per row.
         let mut root = uf.find(i);
         for &j in dated[pos + 1..].iter().take(SWEEP_LIMIT) {
             let b = &clusters[members[j]];
@@ -193,31 +254,12 @@ fn merge_kind(
                 || (a.story && b.story && ia.start == ib.start && same_story(a.article, b.article))
             {
                 uf.union(i, j);
+                joins.push((i, j));
                 root = uf.find(i);
             }
         }
     }
-    // Undated clusters: only against undated ones in same-story articles.
-    let undated: Vec<usize> = (0..members.len())
-        .filter(|&k| clusters[members[k]].interval.is_none())
-        .collect();
-    for (p, &i) in undated.iter().enumerate() {
-        for &j in undated[p + 1..].iter().take(SWEEP_LIMIT) {
-            let (a, b) = (&clusters[members[i]], &clusters[members[j]]);
-            if a.article != b.article
-                && uf.find(i) != uf.find(j)
-                && jaccard(&a.keywords, &b.keywords) >= SAME_UNDATED_SIMILARITY
-                && same_story(a.article, b.article)
-            {
-                uf.union(i, j);
-            }
-        }
-    }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (k, &member) in members.iter().enumerate() {
-        groups.entry(uf.find(k)).or_default().push(member);
-    }
-    groups.into_values().collect()
+    joins
 }
 
 /// Dates agree when they overlap; across articles a day apart still counts (and is flagged).

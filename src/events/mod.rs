@@ -225,8 +225,9 @@ fn build_event(
         }
     }
     // The names most sources mention first; a widely reported event can name hundreds.
-    let mut counts: std::collections::HashMap<&str, (usize, usize)> =
-        std::collections::HashMap::new();
+    // FNV: names are short, and a big event's count hashes hundreds of thousands of them.
+    let mut counts: std::collections::HashMap<&str, (usize, usize), crate::similarity::FnvBuild> =
+        std::collections::HashMap::default();
     for (order, p) in ms
         .iter()
         .flat_map(|(_, m)| m.participants.iter())
