@@ -1,13 +1,14 @@
 //! Mentions → events: the same event reported in several places becomes one event with
 //! several sources; different events of a kind on the same day stay apart.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::similarity::jaccard;
+use crate::similarity::{ShortKeyBuild, jaccard};
 
-use chrono::Duration;
+use chrono::{Datelike, Duration};
 
 use super::detect::{DatedBy, Mention, Modality};
 use crate::temporal::Interval;
@@ -23,19 +24,20 @@ const SWEEP_LIMIT: usize = 400;
 /// Fewer rows than this are not worth a thread of their own in the sweep.
 const MIN_SWEEP_CHUNK: usize = 512;
 
-/// A group of mentions believed to report one event.
+/// A group of mentions of one article believed to report one event. Most have one member,
+/// which lends its word lists instead of copying them: a big corpus makes 100,000s.
 #[derive(Debug, Clone)]
-pub struct Cluster {
+pub struct Cluster<'m> {
     pub kind: usize,
-    /// (article index, mention index in that article's list)
-    pub members: Vec<(usize, usize)>,
+    pub article: usize,
+    /// Indices of the members in their article's mention list, increasing.
+    pub members: Vec<usize>,
     pub interval: Option<Interval>,
     pub story: bool,
     /// Sorted hashes of the members' neighbourhood words.
-    pub keywords: Vec<u64>,
+    pub keywords: Cow<'m, [u64]>,
     /// Sorted hashes of the words of person-like names.
-    pub participants: Vec<u64>,
-    article: usize,
+    pub participants: Cow<'m, [u64]>,
 }
 
 struct UnionFind(Vec<usize>);
@@ -79,7 +81,7 @@ impl UnionFind {
 /// Groups one article's mentions: the story's own event, then same-kind mentions whose
 /// dates agree and whose sentences say the same things.
 #[must_use]
-pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
+pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster<'_>> {
     let n = mentions.len();
     let mut uf = UnionFind::new(n);
     let people: Vec<&[u64]> = mentions.iter().map(|m| &*m.people).collect();
@@ -119,16 +121,29 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster> {
     }
     uf.groups()
         .into_iter()
-        .map(|idx| {
-            let ms: Vec<&Mention> = idx.iter().map(|&i| &mentions[i]).collect();
+        .map(|members| {
+            let ms = || members.iter().map(|&i| &mentions[i]);
+            let first = &mentions[members[0]];
+            // Mention lists are sorted and deduplicated already: one member lends its own.
+            let (keywords, participants) = if members.len() == 1 {
+                (
+                    Cow::Borrowed(first.keywords.as_slice()),
+                    Cow::Borrowed(&*first.people),
+                )
+            } else {
+                (
+                    Cow::Owned(union_sorted(ms().map(|m| m.keywords.as_slice()))),
+                    Cow::Owned(union_sorted(ms().map(|m| &*m.people))),
+                )
+            };
             Cluster {
-                kind: ms[0].kind,
-                members: idx.iter().map(|&i| (article, i)).collect(),
-                interval: most_precise(ms.iter().filter_map(|m| m.interval)),
-                story: ms.iter().any(|m| m.story),
-                keywords: union_sorted(ms.iter().map(|m| m.keywords.as_slice())),
-                participants: union_sorted(ms.iter().map(|m| &*m.people)),
+                kind: first.kind,
                 article,
+                interval: most_precise(ms().filter_map(|m| m.interval)),
+                story: ms().any(|m| m.story),
+                keywords,
+                participants,
+                members,
             }
         })
         .collect()
@@ -147,7 +162,7 @@ fn is_story_day(a: &Mention, b: &Mention) -> bool {
 /// same story (syndicated or rewritten copies), which lets their story events merge. Kinds never
 /// merge with each other, so each kind is merged on its own thread.
 pub fn across_articles(
-    clusters: &[Cluster],
+    clusters: &[Cluster<'_>],
     same_story: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<Vec<usize>> {
     let mut by_kind: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -166,14 +181,22 @@ pub fn across_articles(
 
 /// Groups the clusters `members` (all of one kind); returns groups of cluster indices.
 fn merge_kind(
-    clusters: &[Cluster],
+    clusters: &[Cluster<'_>],
     members: &[usize],
     same_story: &(impl Fn(usize, usize) -> bool + Sync),
 ) -> Vec<Vec<usize>> {
-    let mut dated: Vec<usize> = (0..members.len())
-        .filter(|&k| clusters[members[k]].interval.is_some())
+    let mut dated: Vec<Row> = (0..members.len())
+        .filter_map(|k| {
+            let cluster = &clusters[members[k]];
+            cluster.interval.map(|iv| Row {
+                start: iv.start.num_days_from_ce(),
+                end: iv.end.num_days_from_ce(),
+                article: cluster.article,
+                member: k,
+            })
+        })
         .collect();
-    dated.sort_by_key(|&k| clusters[members[k]].interval.map(|iv| iv.start));
+    dated.sort_by_key(|row| row.start);
     // The sweep over rows in date order, in parallel chunks: one kind can hold most clusters.
     // Each chunk returns the joins it made; joining them all gives the groups one sweep would.
     let rows_per_chunk = dated
@@ -214,12 +237,23 @@ fn merge_kind(
         .collect()
 }
 
-/// Joins of the date sweep from the rows `rows` of `dated` (indices into `members`, by start
-/// date): each row against the rows after it whose dates it can still reach.
+/// A dated cluster as the sweep reads it, from one compact array in date order: days as
+/// integers, compared without calendar arithmetic in the innermost loop of merging.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    start: i32,
+    end: i32,
+    article: usize,
+    /// Index into the kind's `members`.
+    member: usize,
+}
+
+/// Joins of the date sweep from the rows `rows` of `dated`: each row against the rows after it
+/// whose dates it can still reach. Pairs are (member, member) indices.
 fn sweep(
-    clusters: &[Cluster],
+    clusters: &[Cluster<'_>],
     members: &[usize],
-    dated: &[usize],
+    dated: &[Row],
     rows: std::ops::Range<usize>,
     same_story: &(impl Fn(usize, usize) -> bool + Sync),
 ) -> Vec<(usize, usize)> {
@@ -227,35 +261,43 @@ fn sweep(
     // Pairs this chunk already joined need no comparison: most pairs in a window are many
     // copies of one report. That test comes first, against a root found once per row.
     let mut uf = UnionFind::new(members.len());
+    // Two articles' fingerprints are compared once, not for every pair of their clusters.
+    let mut same_story_of: HashMap<(usize, usize), bool, ShortKeyBuild> = HashMap::default();
+    let mut same_story = |x: usize, y: usize| {
+        *same_story_of
+            .entry((x.min(y), x.max(y)))
+            .or_insert_with(|| same_story(x, y))
+    };
     for pos in rows {
-        let i = dated[pos];
-        let a = &clusters[members[i]];
-        let Some(ia) = a.interval else { continue };
-        let reach = ia.end + Duration::days(1);
-        let mut root = uf.find(i);
-        for &j in dated[pos + 1..].iter().take(SWEEP_LIMIT) {
-            let b = &clusters[members[j]];
-            let Some(ib) = b.interval else { continue };
-            if ib.start > reach {
+        let ra = dated[pos];
+        let a = &clusters[members[ra.member]];
+        let mut root = uf.find(ra.member);
+        for rb in dated[pos + 1..].iter().take(SWEEP_LIMIT) {
+            // Across articles a day apart still counts (and is flagged). Rows come by start:
+            // once one starts after `ra` ends, all the rest do.
+            if rb.start > ra.end + 1 {
                 break;
             }
-            if uf.find(j) == root
-                || a.article == b.article
-                || !compatible(Some(ia), Some(ib), true)
-                || different_people(&a.participants, &b.participants)
-            {
+            if uf.find(rb.member) == root || ra.article == rb.article {
+                continue;
+            }
+            let b = &clusters[members[rb.member]];
+            if different_people(&a.participants, &b.participants) {
                 continue;
             }
             let similarity = jaccard(&a.keywords, &b.keywords);
             // Copies of one report describe the same event in other words: a weaker match will do.
             let similar = similarity >= SAME_EVENT_SIMILARITY
-                || (similarity >= SAME_REPORT_SIMILARITY && same_story(a.article, b.article));
+                || (similarity >= SAME_REPORT_SIMILARITY && same_story(ra.article, rb.article));
             if similar
-                || (a.story && b.story && ia.start == ib.start && same_story(a.article, b.article))
+                || (a.story
+                    && b.story
+                    && ra.start == rb.start
+                    && same_story(ra.article, rb.article))
             {
-                uf.union(i, j);
-                joins.push((i, j));
-                root = uf.find(i);
+                uf.union(ra.member, rb.member);
+                joins.push((ra.member, rb.member));
+                root = uf.find(ra.member);
             }
         }
     }

@@ -144,7 +144,10 @@ pub fn merge(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
         .map(|group| {
             let members: Vec<(usize, usize)> = group
                 .iter()
-                .flat_map(|&c| clusters[c].members.iter().copied())
+                .flat_map(|&c| {
+                    let cluster = &clusters[c];
+                    cluster.members.iter().map(|&i| (cluster.article, i))
+                })
                 .collect();
             build_event(&clusters[group[0]], &members, mentions)
         })
@@ -180,7 +183,7 @@ fn opening(text: &str) -> &str {
 }
 
 fn build_event(
-    first: &merge::Cluster,
+    first: &merge::Cluster<'_>,
     members: &[(usize, usize)],
     mentions: &[Vec<Mention>],
 ) -> Event {
@@ -225,9 +228,12 @@ fn build_event(
         }
     }
     // The names most sources mention first; a widely reported event can name hundreds.
-    // FNV: names are short, and a big event's count hashes hundreds of thousands of them.
-    let mut counts: std::collections::HashMap<&str, (usize, usize), crate::similarity::FnvBuild> =
-        std::collections::HashMap::default();
+    // A big event's count hashes hundreds of thousands of names.
+    let mut counts: std::collections::HashMap<
+        &str,
+        (usize, usize),
+        crate::similarity::ShortKeyBuild,
+    > = std::collections::HashMap::default();
     for (order, p) in ms
         .iter()
         .flat_map(|(_, m)| m.participants.iter())

@@ -173,7 +173,7 @@ pub struct Rules {
     pub(crate) patterns: Vec<Pattern>,
     /// Patterns by the hash of a form of their first word (a collision only adds a candidate
     /// that fails to match).
-    pub(crate) by_first_word: HashMap<u64, Vec<usize>, crate::similarity::FnvBuild>,
+    pub(crate) by_first_word: HashMap<u64, Vec<usize>, crate::similarity::ShortKeyBuild>,
 }
 
 impl Rules {
