@@ -104,6 +104,24 @@ const IRREGULAR_PAST: [&str; 56] = [
     "forecast",
 ];
 
+/// [`FUTURE`], [`PAST`], [`IRREGULAR_PAST`] and [`PRESENT`] in one table; a word in several
+/// lists takes the first of them in that order.
+static TENSE_WORDS: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, Tense, crate::similarity::ShortKeyBuild>,
+> = std::sync::LazyLock::new(|| {
+    let lists: [(&[&str], Tense); 4] = [
+        (&PRESENT, Tense::Present),
+        (&IRREGULAR_PAST, Tense::Past),
+        (&PAST, Tense::Past),
+        (&FUTURE, Tense::Future),
+    ];
+    // Later lists overwrite earlier ones: FUTURE wins over PAST, PAST over PRESENT.
+    lists
+        .iter()
+        .flat_map(|(words, tense)| words.iter().map(move |w| (*w, *tense)))
+        .collect()
+});
+
 /// The tense governing token `at`: cues in its own clause first (looking back, then ahead),
 /// then anywhere in the sentence, nearest first; and whether the cue was in its own clause.
 #[must_use]
@@ -290,19 +308,26 @@ fn cue((prev, word, next): (Option<&str>, &str, Option<&str>)) -> Option<Tense> 
     if word.len() < 2 || !word.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    let w = lower.as_str();
+    // Asked of every word around every time expression: lowercased on the stack, looked up
+    // in one table rather than compared with each of the ~90 listed words.
+    let mut buf = [0u8; 32];
+    let owned;
+    let w = if let Some(slot) = buf.get_mut(..word.len()) {
+        slot.copy_from_slice(word.as_bytes());
+        slot.make_ascii_lowercase();
+        std::str::from_utf8(slot).unwrap_or_default()
+    } else {
+        owned = word.to_ascii_lowercase();
+        owned.as_str()
+    };
     if let Some(intent) = intention(prev, w, next) {
         return intent.then_some(Tense::Future);
     }
-    if FUTURE.contains(&w) || (w == "to" && next.is_some_and(|n| n.eq_ignore_ascii_case("be"))) {
+    if w == "to" && next.is_some_and(|n| n.eq_ignore_ascii_case("be")) {
         return Some(Tense::Future);
     }
-    if PAST.contains(&w) || IRREGULAR_PAST.contains(&w) {
-        return Some(Tense::Past);
-    }
-    if PRESENT.contains(&w) {
-        return Some(Tense::Present);
+    if let Some(&tense) = TENSE_WORDS.get(w) {
+        return Some(tense);
     }
     let regular_past = w.len() > 4
         && w.ends_with("ed")
