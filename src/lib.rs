@@ -4,6 +4,7 @@
 //! events — and never touches a GUI type, so it is usable headless and from tests.
 
 pub mod app;
+mod ascii;
 pub mod calendar;
 pub mod events;
 pub mod export;

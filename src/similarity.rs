@@ -9,14 +9,22 @@ pub const SAME_STORY_CONTAINMENT: f64 = 0.2;
 #[must_use]
 pub const fn word_hash(word: &str) -> u64 {
     let bytes = word.as_bytes();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = WORD_HASH_START;
     let mut i = 0;
     while i < bytes.len() {
-        h ^= bytes[i].to_ascii_lowercase() as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h = word_hash_step(h, bytes[i]);
         i += 1;
     }
     h
+}
+
+/// [`word_hash`] of the empty word, to feed bytes to with [`word_hash_step`].
+pub const WORD_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// [`word_hash`] one byte further, for callers that look at each byte anyway.
+#[must_use]
+pub const fn word_hash_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ byte.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// A `Hasher` for short keys (rule words, names, packed integers): eight bytes per
@@ -98,7 +106,7 @@ pub fn shingles(text: &str) -> Vec<u64> {
     let mut words_seen = 0usize;
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+        if bytes[i].is_ascii() && !crate::ascii::is_alphanumeric(bytes[i]) {
             i += 1;
             continue;
         }
@@ -106,7 +114,7 @@ pub fn shingles(text: &str) -> Vec<u64> {
         let mut ascii = true;
         loop {
             match bytes.get(i) {
-                Some(b) if b.is_ascii_alphanumeric() => i += 1,
+                Some(&b) if crate::ascii::is_alphanumeric(b) => i += 1,
                 Some(b) if !b.is_ascii() => match text[i..].chars().next() {
                     Some(c) if c.is_alphanumeric() => {
                         ascii = false;

@@ -186,8 +186,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         let start = i;
-        if b.is_ascii_alphanumeric() {
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        if crate::ascii::is_alphanumeric(b) {
+            while i < bytes.len() && crate::ascii::is_alphanumeric(bytes[i]) {
                 i += 1;
             }
         } else if b < 0x80 {
