@@ -71,6 +71,19 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
     let Some(dct) = article.published else {
         return Vec::new();
     };
+    // Attaching a date looks up a sentence's time expressions by position: in text order, as
+    // the tagger makes them.
+    let sorted;
+    let timexes = if timexes.is_sorted_by_key(|t| t.start) {
+        timexes
+    } else {
+        sorted = {
+            let mut copy = timexes.to_vec();
+            copy.sort_by_key(|t| t.start);
+            copy
+        };
+        &sorted
+    };
     let mut out = Vec::new();
     let lede = lede_paragraph(article);
     let lowered = article.text.to_ascii_lowercase();
@@ -465,7 +478,13 @@ impl Context<'_> {
                 && t.end <= sentence.end
                 && !(t.start < trig.end && trig.start < t.end)
         };
-        let candidates: Vec<&Timex> = self.timexes.iter().filter(usable).collect();
+        // Time expressions come in text order: those of the sentence are one run of them.
+        let first = self.timexes.partition_point(|t| t.start < sentence.start);
+        let candidates: Vec<&Timex> = self.timexes[first..]
+            .iter()
+            .take_while(|t| t.start < sentence.end)
+            .filter(usable)
+            .collect();
         let within = |t: &&&Timex, r: &Range<usize>| t.start >= r.start && t.end <= r.end;
         // Same clause, after the trigger and before the next one; then before it.
         let after = candidates
@@ -914,14 +933,17 @@ fn resolve_story_dates(
                 precision: Precision::Day,
             })
     };
-    let snapshot = mentions.clone();
+    // Each kind's story date, from the mentions as they are before any is dated here.
+    let story_dates: Vec<Interval> = (0..rules.kinds.len())
+        .map(|kind| story_date(kind, mentions))
+        .collect();
     for m in mentions.iter_mut() {
         if m.interval.is_some() {
             continue;
         }
         let kind = if m.story { Some(m.kind) } else { m.anchor };
         if let Some(kind) = kind {
-            m.interval = Some(story_date(kind, &snapshot));
+            m.interval = Some(story_dates[kind]);
             m.dated_by = Some(if m.story {
                 DatedBy::Story
             } else {
