@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::similarity::{ShortKeyBuild, jaccard};
 
-use chrono::{Datelike, Duration};
+use chrono::Datelike;
 
 use super::detect::{DatedBy, Mention, Modality};
 use crate::temporal::Interval;
@@ -89,10 +89,7 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster<'_>> 
         for j in i + 1..n {
             let (a, b) = (&mentions[i], &mentions[j]);
             // Cheapest tests first; a pair already grouped needs no comparison.
-            if a.kind != b.kind
-                || !compatible(a.interval, b.interval, false)
-                || uf.find(i) == uf.find(j)
-            {
+            if a.kind != b.kind || !compatible(a.interval, b.interval) || uf.find(i) == uf.find(j) {
                 continue;
             }
             // Two references to the story's own event are one event whoever they name.
@@ -304,13 +301,11 @@ fn sweep(
     joins
 }
 
-/// Dates agree when they overlap; across articles a day apart still counts (and is flagged).
-fn compatible(a: Option<Interval>, b: Option<Interval>, tolerate_a_day: bool) -> bool {
+/// Dates agree when they overlap (within an article; across articles the sweep also accepts
+/// a day apart, and flags it).
+fn compatible(a: Option<Interval>, b: Option<Interval>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => {
-            let slack = Duration::days(i64::from(tolerate_a_day));
-            a.start <= b.end + slack && b.start <= a.end + slack
-        }
+        (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
         (None, None) => true,
         _ => false,
     }

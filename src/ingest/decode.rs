@@ -43,6 +43,43 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         (guess_encoding(bytes), bytes)
     };
     let (text, _) = encoding.decode_without_bom_handling(body);
+    check_decoded(&text, encoding)?;
+    Ok(Decoded {
+        text: normalize_newlines(&text),
+        encoding: encoding.name(),
+    })
+}
+
+/// [`decode`], taking the bytes: a plain UTF-8 file with `\n` line endings (nearly every
+/// file) becomes the text itself, with no second buffer to fill and free.
+///
+/// # Errors
+/// As [`decode`].
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::Empty);
+    }
+    if Encoding::for_bom(&bytes).is_some() || bytes.contains(&b'\r') {
+        return decode(&bytes);
+    }
+    if let Some(offset) = first_binary_byte(&bytes) {
+        return Err(DecodeError::Binary { offset });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            check_decoded(&text, UTF_8)?;
+            Ok(Decoded {
+                text,
+                encoding: UTF_8.name(),
+            })
+        }
+        Err(not_utf8) => decode(not_utf8.as_bytes()),
+    }
+}
+
+/// Refuses decoded text that is mostly replacement characters, holds control bytes or is
+/// blank.
+fn check_decoded(text: &str, encoding: &'static Encoding) -> Result<(), DecodeError> {
     // A substring search, not a decode of every character: almost every file has none.
     let replaced = text.matches('\u{FFFD}').count();
     if replaced > 0 {
@@ -64,10 +101,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok(Decoded {
-        text: normalize_newlines(&text),
-        encoding: encoding.name(),
-    })
+    Ok(())
 }
 
 /// Text files never hold NUL or most C0 controls; a few stray ones (form feed, escape in old
@@ -122,6 +156,26 @@ mod tests {
         let (bytes, _, unmappable) = enc.encode(text);
         assert!(!unmappable, "fixture not representable in {}", enc.name());
         bytes.into_owned()
+    }
+
+    #[test]
+    fn owned_bytes_decode_like_borrowed_ones() {
+        let latin1 = encode(
+            encoding_rs::WINDOWS_1252,
+            "Caf\u{e9} talks, 7 March\r\nSecond line",
+        );
+        let inputs: [&[u8]; 7] = [
+            "Plain “UTF-8” talks\nline two".as_bytes(),
+            b"Windows lines\r\nline two\r\n",
+            &[0xEF, 0xBB, 0xBF, b'h', b'i'],
+            &latin1,
+            b"  \n\t ",
+            b"text\x00with a NUL",
+            b"\x01\x02\x03\x04 binary",
+        ];
+        for bytes in inputs {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
     }
 
     #[test]

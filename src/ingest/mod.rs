@@ -228,7 +228,7 @@ fn load_file(path: &Path, file: String) -> Result<Article, Problem> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| problem(format!("cannot read ({e})")))?;
-    let decoded = decode::decode(&bytes).map_err(|e| problem(e.to_string()))?;
+    let decoded = decode::decode_owned(bytes).map_err(|e| problem(e.to_string()))?;
     let modified = meta
         .modified()
         .ok()
