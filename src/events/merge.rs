@@ -476,3 +476,57 @@ fn is_title(w: &str) -> bool {
             | "and"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::temporal::Precision;
+    use chrono::NaiveDate;
+
+    /// One cluster per article, three a day for `n / 3` days, alternating between two stories
+    /// whose words share nothing.
+    fn two_stories(n: usize) -> Vec<Cluster<'static>> {
+        let first = NaiveDate::from_ymd_opt(2021, 1, 1).expect("a date");
+        (0..n)
+            .map(|k| {
+                let day = first + chrono::Duration::days((k / 3) as i64);
+                let words: Vec<u64> = if k % 2 == 0 {
+                    (1..=10).collect()
+                } else {
+                    (100..=110).collect()
+                };
+                Cluster {
+                    kind: 0,
+                    article: k,
+                    members: vec![0],
+                    interval: Some(Interval {
+                        start: day,
+                        end: day,
+                        precision: Precision::Day,
+                    }),
+                    story: false,
+                    keywords: Cow::Owned(words),
+                    participants: Cow::Owned(Vec::new()),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_sweep_joins_across_its_parallel_chunks() {
+        // More rows than one chunk holds: each story's chain of days crosses chunk borders.
+        let clusters = two_stories(3 * MIN_SWEEP_CHUNK);
+        let groups = across_articles(&clusters, |_, _| false);
+        assert_eq!(
+            groups.len(),
+            2,
+            "{:?}",
+            groups.iter().map(Vec::len).collect::<Vec<_>>()
+        );
+        for group in &groups {
+            assert_eq!(group.len(), clusters.len() / 2);
+            let story = group[0] % 2;
+            assert!(group.iter().all(|&c| c % 2 == story));
+        }
+    }
+}
