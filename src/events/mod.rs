@@ -117,11 +117,17 @@ pub fn article_mentions(article: &Article, rules: &Rules) -> Vec<Mention> {
 /// Merges per-article mentions (indexed like `corpus.articles`) into events.
 #[must_use]
 pub fn merge(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
-    let clusters: Vec<merge::Cluster> = mentions
+    // Per article, then into one vector of the exact size: collecting 100,000s of clusters
+    // through a growing vector copied them several times over fresh pages.
+    let per_article: Vec<Vec<merge::Cluster>> = mentions
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(a, ms)| merge::within_article(a, ms))
+        .map(|(a, ms)| merge::within_article(a, ms))
         .collect();
+    let mut clusters = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    for article_clusters in per_article {
+        clusters.extend(article_clusters);
+    }
     // Same-story fingerprints, made in parallel for the articles that have events.
     let fingerprints: Vec<Vec<u64>> = corpus
         .articles
