@@ -162,11 +162,13 @@ pub fn across_articles(
     clusters: &[Cluster<'_>],
     same_story: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<Vec<usize>> {
-    let mut by_kind: HashMap<usize, Vec<usize>> = HashMap::new();
+    // Kinds are small indices: one list per kind, no hashing of 100,000s of keys.
+    let kind_count = clusters.iter().map(|c| c.kind + 1).max().unwrap_or(0);
+    let mut kinds: Vec<Vec<usize>> = vec![Vec::new(); kind_count];
     for (i, c) in clusters.iter().enumerate() {
-        by_kind.entry(c.kind).or_default().push(i);
+        kinds[c.kind].push(i);
     }
-    let mut kinds: Vec<Vec<usize>> = by_kind.into_values().collect();
+    kinds.retain(|members| !members.is_empty());
     kinds.sort_by_key(|k| std::cmp::Reverse(k.len()));
     let mut out: Vec<Vec<usize>> = kinds
         .par_iter()
