@@ -1,6 +1,8 @@
 //! Bytes → text: BOM sniffing, UTF-8, legacy encodings guessed from the bytes, and refusal of
 //! binary data, so that a folder of mixed provenance loads as readable text or not at all.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8};
 
 /// Why a file's bytes could not be turned into text.
@@ -31,6 +33,42 @@ pub struct Decoded {
 /// Empty input, binary data (NUL or other control bytes outside a UTF-16 text), or text whose
 /// decoding would replace more than 1 % of its characters.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (text, encoding) = decode_checked(bytes)?;
+    Ok(Decoded {
+        text: normalize_newlines(text),
+        encoding: encoding.name(),
+    })
+}
+
+/// [`decode`], taking the bytes: a file whose text is its bytes as they are (UTF-8 without a
+/// BOM or carriage returns, nearly every file) becomes that text with no second buffer to fill
+/// and free.
+///
+/// # Errors
+/// As [`decode`].
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let (text, encoding) = decode_checked(&bytes)?;
+    let unchanged =
+        matches!(&text, Cow::Borrowed(t) if t.len() == bytes.len() && !t.contains('\r'));
+    if !unchanged {
+        return Ok(Decoded {
+            text: normalize_newlines(text),
+            encoding: encoding.name(),
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: encoding.name(),
+        }),
+        // Not reached: the decoder lends the input only when it is valid UTF-8.
+        Err(not_utf8) => decode(not_utf8.as_bytes()),
+    }
+}
+
+/// The text of `bytes` (lent from them where the decoder can) and its encoding, once it has
+/// passed every check.
+fn decode_checked(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), DecodeError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::Empty);
     }
@@ -44,37 +82,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     };
     let (text, _) = encoding.decode_without_bom_handling(body);
     check_decoded(&text, encoding)?;
-    Ok(Decoded {
-        text: normalize_newlines(&text),
-        encoding: encoding.name(),
-    })
-}
-
-/// [`decode`], taking the bytes: a plain UTF-8 file with `\n` line endings (nearly every
-/// file) becomes the text itself, with no second buffer to fill and free.
-///
-/// # Errors
-/// As [`decode`].
-pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(DecodeError::Empty);
-    }
-    if Encoding::for_bom(&bytes).is_some() || bytes.contains(&b'\r') {
-        return decode(&bytes);
-    }
-    if let Some(offset) = first_binary_byte(&bytes) {
-        return Err(DecodeError::Binary { offset });
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => {
-            check_decoded(&text, UTF_8)?;
-            Ok(Decoded {
-                text,
-                encoding: UTF_8.name(),
-            })
-        }
-        Err(not_utf8) => decode(not_utf8.as_bytes()),
-    }
+    Ok((text, encoding))
 }
 
 /// Refuses decoded text that is mostly replacement characters, holds control bytes or is
@@ -129,9 +137,9 @@ fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
     detector.guess(None, chardetng::Utf8Detection::Allow)
 }
 
-fn normalize_newlines(text: &str) -> String {
+fn normalize_newlines(text: Cow<'_, str>) -> String {
     if !text.contains('\r') {
-        return text.to_owned();
+        return text.into_owned();
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
