@@ -147,10 +147,10 @@ pub fn shingles(text: &str) -> Vec<u64> {
 }
 
 /// A hash of the ASCII letters and digits `bytes[start..end]`, case folded (bit 5 set in every
-/// byte lowercases a letter and leaves a digit), eight bytes per multiplication.
+/// byte lowercases a letter and leaves a digit), mixed eight bytes at a time as
+/// [`ShortKeyHasher`] mixes them.
 fn ascii_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut hash = K ^ (end - start) as u64;
+    let mut hash = ShortKeyHasher(ShortKeyHasher::K ^ (end - start) as u64);
     let mut at = start;
     while at < end {
         let n = (end - at).min(8);
@@ -160,12 +160,10 @@ fn ascii_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
             None => chunk[..n].copy_from_slice(&bytes[at..end]),
         }
         let word_bytes = u64::MAX >> (8 * (8 - n));
-        let value = (u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020) & word_bytes;
-        hash = (hash ^ value).wrapping_mul(K);
-        hash ^= hash >> 32;
+        hash.mix((u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020) & word_bytes);
         at += 8;
     }
-    hash
+    hash.0
 }
 
 /// Size of the intersection of two sorted, deduplicated lists.
