@@ -21,19 +21,9 @@ pub struct Word<'a> {
     pub sentence_end: bool,
 }
 
-/// Splits `text[range]` into words; offsets stay relative to `text`. `lowered` is
-/// `text.to_ascii_lowercase()`: capitalised ASCII words borrow their lowercase form from it
-/// instead of allocating one each.
-#[must_use]
-pub fn words<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> Vec<Word<'a>> {
-    // Words average five letters and a space: one allocation for nearly every paragraph.
-    let mut out = Vec::with_capacity(range.len() / 5 + 1);
-    words_into(text, lowered, range, &mut out);
-    out
-}
-
-/// [`words`] into a buffer that is cleared first, to reuse its allocation paragraph after
-/// paragraph.
+/// Splits `text[range]` into words, into `out` (cleared first, so one buffer serves paragraph
+/// after paragraph); offsets stay relative to `text`. `lowered` is `text.to_ascii_lowercase()`:
+/// capitalised ASCII words borrow their lowercase form from it instead of allocating one each.
 pub fn words_into<'a>(
     text: &'a str,
     lowered: &'a str,
@@ -258,7 +248,8 @@ mod tests {
     fn words_sentences_and_clauses() {
         let text = "Mr. Kim met U.S. envoys in Seoul on Jan. 5, officials said. The “two-plus-two” test-fired talks ended.";
         let lowered = text.to_ascii_lowercase();
-        let w = words(text, &lowered, 0..text.len());
+        let mut w = Vec::new();
+        words_into(text, &lowered, 0..text.len(), &mut w);
         let lower: Vec<&str> = w.iter().map(|w| w.lower.as_ref()).collect();
         assert_eq!(
             lower,
