@@ -192,6 +192,9 @@ fn merge_kind(
                 end: iv.end.num_days_from_ce(),
                 article: cluster.article,
                 member: k,
+                story: cluster.story,
+                keywords: &cluster.keywords,
+                participants: &cluster.participants,
             })
         })
         .collect();
@@ -207,7 +210,7 @@ fn merge_kind(
         .into_par_iter()
         .flat_map_iter(|from| {
             let rows = from..(from + rows_per_chunk).min(dated.len());
-            sweep(clusters, members, &dated, rows, same_story)
+            sweep(&dated, rows, same_story)
         })
         .collect();
     let mut uf = UnionFind::new(members.len());
@@ -236,30 +239,33 @@ fn merge_kind(
         .collect()
 }
 
-/// A dated cluster as the sweep reads it, from one compact array in date order: days as
-/// integers, compared without calendar arithmetic in the innermost loop of merging.
+/// A dated cluster as the sweep reads it, from one array in date order: days as integers,
+/// compared without calendar arithmetic, and the word lists at hand, in the innermost loop of
+/// merging.
 #[derive(Debug, Clone, Copy)]
-struct Row {
+struct Row<'c> {
     start: i32,
     end: i32,
     article: usize,
     /// Index into the kind's `members`.
     member: usize,
+    story: bool,
+    keywords: &'c [u64],
+    participants: &'c [u64],
 }
 
 /// Joins of the date sweep from the rows `rows` of `dated`: each row against the rows after it
 /// whose dates it can still reach. Pairs are (member, member) indices.
 fn sweep(
-    clusters: &[Cluster<'_>],
-    members: &[usize],
-    dated: &[Row],
+    dated: &[Row<'_>],
     rows: std::ops::Range<usize>,
     same_story: &(impl Fn(usize, usize) -> bool + Sync),
 ) -> Vec<(usize, usize)> {
     let mut joins = Vec::new();
     // Pairs this chunk already joined need no comparison: most pairs in a window are many
-    // copies of one report. That test comes first, against a root found once per row.
-    let mut uf = UnionFind::new(members.len());
+    // copies of one report. That test comes first, against a root found once per row. Sets
+    // are of rows, not members: the window's rows are neighbours in memory, members are not.
+    let mut uf = UnionFind::new(dated.len());
     // Two articles' fingerprints are compared once, not for every pair of their clusters.
     let mut same_story_of: HashMap<(usize, usize), bool, ShortKeyBuild> = HashMap::default();
     let mut same_story = |x: usize, y: usize| {
@@ -268,35 +274,30 @@ fn sweep(
             .or_insert_with(|| same_story(x, y))
     };
     for pos in rows {
-        let ra = dated[pos];
-        let a = &clusters[members[ra.member]];
-        let mut root = uf.find(ra.member);
-        for rb in dated[pos + 1..].iter().take(SWEEP_LIMIT) {
+        let a = &dated[pos];
+        let mut root = uf.find(pos);
+        for (q, b) in dated.iter().enumerate().skip(pos + 1).take(SWEEP_LIMIT) {
             // Across articles a day apart still counts (and is flagged). Rows come by start:
-            // once one starts after `ra` ends, all the rest do.
-            if rb.start > ra.end + 1 {
+            // once one starts after `a` ends, all the rest do.
+            if b.start > a.end + 1 {
                 break;
             }
-            if uf.find(rb.member) == root || ra.article == rb.article {
+            if uf.find(q) == root || a.article == b.article {
                 continue;
             }
-            let b = &clusters[members[rb.member]];
-            if different_people(&a.participants, &b.participants) {
+            if different_people(a.participants, b.participants) {
                 continue;
             }
-            let similarity = jaccard(&a.keywords, &b.keywords);
+            let similarity = jaccard(a.keywords, b.keywords);
             // Copies of one report describe the same event in other words: a weaker match will do.
             let similar = similarity >= SAME_EVENT_SIMILARITY
-                || (similarity >= SAME_REPORT_SIMILARITY && same_story(ra.article, rb.article));
+                || (similarity >= SAME_REPORT_SIMILARITY && same_story(a.article, b.article));
             if similar
-                || (a.story
-                    && b.story
-                    && ra.start == rb.start
-                    && same_story(ra.article, rb.article))
+                || (a.story && b.story && a.start == b.start && same_story(a.article, b.article))
             {
-                uf.union(ra.member, rb.member);
-                joins.push((ra.member, rb.member));
-                root = uf.find(ra.member);
+                uf.union(pos, q);
+                joins.push((a.member, b.member));
+                root = uf.find(pos);
             }
         }
     }
