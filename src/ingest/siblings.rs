@@ -25,6 +25,7 @@ pub(super) fn recover_missing_years(articles: &mut [Article]) {
             .map(|&i| &articles[i])
             .filter(|a| is_read_date(a))
             .collect();
+        let calendar = FolderDates::new(dated.iter().filter_map(|a| a.published));
         for &i in members {
             let me = &articles[i];
             if me.published.is_some() {
@@ -32,7 +33,7 @@ pub(super) fn recover_missing_years(articles: &mut [Article]) {
             }
             let date = me
                 .pending_dateline
-                .and_then(|partial| year_for_dateline(me, &dated, partial))
+                .and_then(|partial| year_for_dateline(me, &dated, &calendar, partial))
                 .or_else(|| me.modified.map(|d| (d, DateSource::FileTime)));
             recovered.push((i, date));
         }
@@ -43,11 +44,55 @@ pub(super) fn recover_missing_years(articles: &mut [Article]) {
     }
 }
 
+/// The dates read in one folder, sorted and distinct, and every year within one of them: each
+/// undated article of a big folder looks for its nearest date by binary search, not by
+/// comparing with every dated article.
+struct FolderDates {
+    dates: Vec<NaiveDate>,
+    years: Vec<i32>,
+}
+
+impl FolderDates {
+    fn new(read: impl Iterator<Item = NaiveDate>) -> Self {
+        let mut dates: Vec<NaiveDate> = read.collect();
+        dates.sort_unstable();
+        dates.dedup();
+        let mut years: Vec<i32> = dates
+            .iter()
+            .flat_map(|d| d.year() - 1..=d.year() + 1)
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        Self { dates, years }
+    }
+
+    /// The day `partial` falls on in the year that brings it nearest to a read date (the
+    /// earlier day on a tie). A day and month recur yearly, so the nearest read date to the
+    /// answer is at most a year away: the years within one of a read date hold it.
+    fn nearest(&self, partial: super::pubdate::PartialDate) -> Option<NaiveDate> {
+        self.years
+            .iter()
+            .filter_map(|&y| partial.with_year(y))
+            .filter_map(|day| {
+                let after = self.dates.partition_point(|d| *d < day);
+                let before = after.checked_sub(1).map(|i| self.dates[i]);
+                [before, self.dates.get(after).copied()]
+                    .into_iter()
+                    .flatten()
+                    .map(|d| ((day - d).num_days().abs(), day))
+                    .min()
+            })
+            .min()
+            .map(|(_, day)| day)
+    }
+}
+
 /// The year of `partial` (a dateline's day and month) for article `me`, given the folder's
 /// articles whose dates were read from their own text.
 fn year_for_dateline(
     me: &Article,
     dated: &[&Article],
+    calendar: &FolderDates,
     partial: super::pubdate::PartialDate,
 ) -> Option<(NaiveDate, DateSource)> {
     let same_day: Vec<&&Article> = dated
@@ -70,15 +115,7 @@ fn year_for_dateline(
         }
     }
 
-    let nearest = dated
-        .iter()
-        .filter_map(|a| a.published)
-        .flat_map(|d| {
-            (d.year() - 1..=d.year() + 1)
-                .filter_map(move |y| partial.with_year(y).map(|c| ((c - d).num_days().abs(), c)))
-        })
-        .min();
-    if let Some((_, date)) = nearest {
+    if let Some(date) = calendar.nearest(partial) {
         return Some((date, DateSource::Folder));
     }
 
@@ -92,4 +129,56 @@ fn year_for_dateline(
 
 fn is_read_date(article: &Article) -> bool {
     article.published.is_some() && article.published_from.is_some_and(|s| !s.is_inferred())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::pubdate::PartialDate;
+
+    /// The definition: every read date against the day in its own year and the years beside it.
+    fn nearest_by_definition(read: &[NaiveDate], partial: PartialDate) -> Option<NaiveDate> {
+        read.iter()
+            .flat_map(|&d| {
+                (d.year() - 1..=d.year() + 1).filter_map(move |y| {
+                    partial.with_year(y).map(|c| ((c - d).num_days().abs(), c))
+                })
+            })
+            .min()
+            .map(|(_, c)| c)
+    }
+
+    #[test]
+    fn binary_search_finds_the_nearest_year_the_definition_does() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let folders: [&[NaiveDate]; 5] = [
+            &[],
+            &[day(2022, 1, 2)],
+            &[day(2019, 3, 3), day(2021, 3, 3), day(2019, 3, 3)],
+            &[
+                day(2015, 6, 30),
+                day(2016, 2, 29),
+                day(2020, 12, 31),
+                day(2024, 7, 1),
+            ],
+            // 1 January is 183 days away either way (2020 is a leap year): the earlier wins.
+            &[day(2020, 7, 2)],
+        ];
+        let partials = [(12, 30), (1, 1), (3, 3), (2, 29), (7, 2), (1, 2), (6, 15)];
+        for read in folders {
+            let calendar = FolderDates::new(read.iter().copied());
+            for (month, d) in partials {
+                let partial = PartialDate {
+                    year: None,
+                    month,
+                    day: d,
+                };
+                assert_eq!(
+                    calendar.nearest(partial),
+                    nearest_by_definition(read, partial),
+                    "{read:?}, {month}-{d}"
+                );
+            }
+        }
+    }
 }
