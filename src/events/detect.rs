@@ -347,17 +347,51 @@ const STOPWORDS: [&str; 40] = [
     "other", "some", "these", "those", "being",
 ];
 
-/// [`STOPWORDS`] as [`word_hash`](crate::similarity::word_hash)es: keywords are hashes
-/// already, so the check near every trigger is a scan of integers, not of strings.
-const STOPWORD_HASHES: [u64; STOPWORDS.len()] = {
-    let mut out = [0; STOPWORDS.len()];
+/// [`STOPWORDS`] by [`word_hash`](crate::similarity::word_hash), open addressing on the top
+/// bits: keywords are hashes already, and every word near every trigger is looked up, so the
+/// check is a probe or two, not a scan of forty.
+static STOPWORD_TABLE: [u64; STOPWORD_SLOTS] = {
+    let mut table = [0; STOPWORD_SLOTS];
     let mut i = 0;
     while i < STOPWORDS.len() {
-        out[i] = crate::similarity::word_hash(STOPWORDS[i]);
+        let hash = crate::similarity::word_hash(STOPWORDS[i]);
+        assert!(hash != 0, "0 marks an empty slot");
+        let mut slot = stopword_slot(hash);
+        while table[slot] != 0 {
+            slot = (slot + 1) % STOPWORD_SLOTS;
+        }
+        table[slot] = hash;
         i += 1;
     }
-    out
+    table
 };
+
+/// A power of two, a few times the stopwords: most misses end at the first slot.
+const STOPWORD_SLOTS: usize = 128;
+
+const fn stopword_slot(hash: u64) -> usize {
+    (hash >> (64 - STOPWORD_SLOTS.trailing_zeros())) as usize
+}
+
+fn is_stopword_hash(hash: u64) -> bool {
+    let mut slot = stopword_slot(hash);
+    loop {
+        match STOPWORD_TABLE[slot] {
+            0 => return false,
+            h if h == hash => return true,
+            _ => slot = (slot + 1) % STOPWORD_SLOTS,
+        }
+    }
+}
+
+/// Letters and hyphens only: ASCII words (nearly all) byte by byte, others by character.
+fn is_keyword_shaped(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+    } else {
+        w.chars().all(|c| c.is_alphabetic() || c == '-')
+    }
+}
 
 fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(&w)
@@ -664,9 +698,7 @@ impl Context<'_> {
             self.words[from..to]
                 .iter()
                 .filter(|w| {
-                    w.lower.len() >= 4
-                        && w.lower.chars().all(|c| c.is_alphabetic() || c == '-')
-                        && !STOPWORD_HASHES.contains(&w.hash)
+                    w.lower.len() >= 4 && is_keyword_shaped(&w.lower) && !is_stopword_hash(w.hash)
                 })
                 .map(|w| w.hash),
         );
@@ -1002,4 +1034,47 @@ fn main_kind(mentions: &[Mention], kinds: usize) -> Option<usize> {
         .enumerate()
         .max_by_key(|&(k, c)| (*c, std::cmp::Reverse(k)))?;
     (count > 0).then_some(kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::similarity::word_hash;
+
+    #[test]
+    fn stopword_table_finds_the_stopwords_and_nothing_else() {
+        let sample = include_str!("../../assets/sample/000_9c6cc9a4abd8fbcc.txt");
+        let words = sample
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        for w in words.chain(STOPWORDS.iter().map(|s| (*s).to_owned())) {
+            assert_eq!(
+                is_stopword_hash(word_hash(&w)),
+                STOPWORDS.contains(&w.as_str()),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn keyword_shape_is_letters_and_hyphens_in_any_script() {
+        for w in [
+            "talks",
+            "two-plus-two",
+            "g7",
+            "zürich",
+            "naïve",
+            "1.05",
+            "’s",
+            "東京",
+            "",
+        ] {
+            assert_eq!(
+                is_keyword_shaped(w),
+                w.chars().all(|c| c.is_alphabetic() || c == '-'),
+                "{w}"
+            );
+        }
+    }
 }
