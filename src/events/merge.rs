@@ -371,7 +371,7 @@ pub(super) fn name_words(names: &[String]) -> Vec<u64> {
         .filter(|n| is_person_like(n))
         .flat_map(|n| n.split_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.len() > 2 && !is_title(&w.to_lowercase()))
+        .filter(|w| w.len() > 2 && !is_title_in_any_case(w))
         .map(crate::similarity::word_hash)
         .collect();
     out.sort_unstable();
@@ -381,8 +381,7 @@ pub(super) fn name_words(names: &[String]) -> Vec<u64> {
 
 /// A name with no place or institution word in it, and not all capitals (NATO, U.S.).
 fn is_person_like(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    !words.iter().any(|w| {
+    !name.split_whitespace().any(|w| {
         let bare = w
             .trim_end_matches(['’', '\'', 's'])
             .trim_end_matches(['’', '\'']);
@@ -446,6 +445,22 @@ fn is_institution(w: &str) -> bool {
     )
 }
 
+/// [`is_title`] of `w` lowercased: on the stack for ASCII words, which nearly all names are.
+fn is_title_in_any_case(w: &str) -> bool {
+    if !w.is_ascii() {
+        return is_title(&w.to_lowercase());
+    }
+    let mut buf = [0u8; 16];
+    // Longer than any title.
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(is_title)
+}
+
+/// A title or connective lowercased: words of a name that do not tell people apart.
 fn is_title(w: &str) -> bool {
     matches!(
         w,
@@ -485,6 +500,26 @@ mod tests {
     use super::*;
     use crate::temporal::Precision;
     use chrono::NaiveDate;
+
+    #[test]
+    fn titles_are_found_in_any_case_as_by_lowercasing() {
+        let words = [
+            "Minister",
+            "SECRETARY",
+            "Spokeswoman",
+            "the",
+            "Austin",
+            "Zürich",
+            "\u{212A}ing",
+            "Ministerialdirektorin",
+            "Vice",
+            "vICE",
+            "",
+        ];
+        for w in words {
+            assert_eq!(is_title_in_any_case(w), is_title(&w.to_lowercase()), "{w}");
+        }
+    }
 
     /// One cluster per article, three a day for `n / 3` days, alternating between two stories
     /// whose words share nothing.
