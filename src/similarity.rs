@@ -116,7 +116,7 @@ pub fn shingles(text: &str) -> Vec<u64> {
             match bytes.get(i) {
                 Some(&b) if crate::ascii::is_alphanumeric(b) => i += 1,
                 Some(b) if !b.is_ascii() => match text[i..].chars().next() {
-                    Some(c) if c.is_alphanumeric() => {
+                    Some(c) if crate::ascii::is_alphanumeric_char(c) => {
                         ascii = false;
                         i += c.len_utf8();
                     }

@@ -43,11 +43,7 @@ pub fn words_into<'a>(
             continue;
         }
         let (c, len) = char_at(s, i);
-        let alphanumeric = if c.is_ascii() {
-            crate::ascii::is_alphanumeric(c as u8)
-        } else {
-            c.is_alphanumeric()
-        };
+        let alphanumeric = crate::ascii::is_alphanumeric_char(c);
         if alphanumeric {
             let start = i;
             let (end, next) = word_end(s, start, i + len);
@@ -137,7 +133,7 @@ fn word_end(s: &str, start: usize, mut end: usize) -> (usize, usize) {
             continue;
         }
         let (d, len) = char_at(s, j);
-        if !d.is_ascii() && d.is_alphanumeric() {
+        if !d.is_ascii() && crate::ascii::is_alphanumeric_char(d) {
             end = j + len;
             j = end;
         } else if d == ','
@@ -151,7 +147,8 @@ fn word_end(s: &str, start: usize, mut end: usize) -> (usize, usize) {
         } else if matches!(d, '-' | '\'' | '’' | '.' | '&') {
             // Keep joiners only between letters/digits: "two-plus-two", "U.S.", "AT&T".
             let after = j + len;
-            let letter_after = after < s.len() && char_at(s, after).0.is_alphanumeric();
+            let letter_after =
+                after < s.len() && crate::ascii::is_alphanumeric_char(char_at(s, after).0);
             if letter_after && (d != '.' || is_initialism(&s[start..end])) {
                 j = after;
             } else {
