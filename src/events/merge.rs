@@ -199,44 +199,84 @@ fn merge_kind(
         })
         .collect();
     dated.sort_by_key(|row| row.start);
-    // The sweep over rows in date order, in parallel chunks: one kind can hold most clusters.
-    // Each chunk returns the joins it made; joining them all gives the groups one sweep would.
-    let rows_per_chunk = dated
-        .len()
-        .div_ceil(4 * rayon::current_num_threads())
-        .max(MIN_SWEEP_CHUNK);
-    let starts: Vec<usize> = (0..dated.len()).step_by(rows_per_chunk).collect();
-    let joins: Vec<(usize, usize)> = starts
-        .into_par_iter()
-        .flat_map_iter(|from| {
-            let rows = from..(from + rows_per_chunk).min(dated.len());
-            sweep(&dated, rows, same_story)
-        })
-        .collect();
-    let mut uf = UnionFind::new(members.len());
-    for (i, j) in joins {
-        uf.union(i, j);
-    }
     // Undated clusters: only against undated ones in same-story articles.
     let undated: Vec<usize> = (0..members.len())
         .filter(|&k| clusters[members[k]].interval.is_none())
         .collect();
-    for (p, &i) in undated.iter().enumerate() {
-        for &j in undated[p + 1..].iter().take(SWEEP_LIMIT) {
-            let (a, b) = (&clusters[members[i]], &clusters[members[j]]);
-            if a.article != b.article
-                && uf.find(i) != uf.find(j)
-                && jaccard(&a.keywords, &b.keywords) >= SAME_UNDATED_SIMILARITY
-                && same_story(a.article, b.article)
-            {
-                uf.union(i, j);
-            }
-        }
+    // Both sweeps in parallel chunks, as one kind can hold most clusters. Joining is
+    // order-free (the groups are those of every pair that passes), so each chunk returns the
+    // joins it made and joining them all gives the groups one sweep would.
+    let joins = in_chunks(dated.len(), |rows| sweep(&dated, rows, same_story));
+    let undated_joins = in_chunks(undated.len(), |rows| {
+        undated_sweep(clusters, members, &undated, rows, same_story)
+    });
+    let mut uf = UnionFind::new(members.len());
+    for (i, j) in joins.into_iter().chain(undated_joins) {
+        uf.union(i, j);
     }
     uf.groups()
         .into_iter()
         .map(|group| group.into_iter().map(|k| members[k]).collect())
         .collect()
+}
+
+/// The joins `sweep` makes over `0..len`, run in parallel chunks of rows.
+fn in_chunks(
+    len: usize,
+    sweep: impl Fn(std::ops::Range<usize>) -> Vec<(usize, usize)> + Sync,
+) -> Vec<(usize, usize)> {
+    let rows_per_chunk = len
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(MIN_SWEEP_CHUNK);
+    let starts: Vec<usize> = (0..len).step_by(rows_per_chunk).collect();
+    starts
+        .into_par_iter()
+        .flat_map_iter(|from| sweep(from..(from + rows_per_chunk).min(len)))
+        .collect()
+}
+
+/// `same_story`, asked once per pair of articles: a window compares the clusters of two
+/// articles many times over.
+fn memoised(
+    same_story: &(impl Fn(usize, usize) -> bool + Sync),
+) -> impl FnMut(usize, usize) -> bool + '_ {
+    let mut known: HashMap<(usize, usize), bool, ShortKeyBuild> = HashMap::default();
+    move |x, y| {
+        *known
+            .entry((x.min(y), x.max(y)))
+            .or_insert_with(|| same_story(x, y))
+    }
+}
+
+/// Joins among the undated clusters `undated` (indices into the kind's `members`) from the
+/// positions `rows`: each against the next ones in order. Pairs are (member, member) indices.
+fn undated_sweep(
+    clusters: &[Cluster<'_>],
+    members: &[usize],
+    undated: &[usize],
+    rows: std::ops::Range<usize>,
+    same_story: &(impl Fn(usize, usize) -> bool + Sync),
+) -> Vec<(usize, usize)> {
+    let mut joins = Vec::new();
+    let mut uf = UnionFind::new(undated.len());
+    let mut same_story = memoised(same_story);
+    for p in rows {
+        let a = &clusters[members[undated[p]]];
+        let mut root = uf.find(p);
+        for (q, &j) in undated.iter().enumerate().skip(p + 1).take(SWEEP_LIMIT) {
+            let b = &clusters[members[j]];
+            if a.article != b.article
+                && uf.find(q) != root
+                && jaccard(&a.keywords, &b.keywords) >= SAME_UNDATED_SIMILARITY
+                && same_story(a.article, b.article)
+            {
+                uf.union(p, q);
+                joins.push((undated[p], j));
+                root = uf.find(p);
+            }
+        }
+    }
+    joins
 }
 
 /// A dated cluster as the sweep reads it, from one array in date order: days as integers,
@@ -266,13 +306,7 @@ fn sweep(
     // copies of one report. That test comes first, against a root found once per row. Sets
     // are of rows, not members: the window's rows are neighbours in memory, members are not.
     let mut uf = UnionFind::new(dated.len());
-    // Two articles' fingerprints are compared once, not for every pair of their clusters.
-    let mut same_story_of: HashMap<(usize, usize), bool, ShortKeyBuild> = HashMap::default();
-    let mut same_story = |x: usize, y: usize| {
-        *same_story_of
-            .entry((x.min(y), x.max(y)))
-            .or_insert_with(|| same_story(x, y))
-    };
+    let mut same_story = memoised(same_story);
     for pos in rows {
         let a = &dated[pos];
         let mut root = uf.find(pos);
@@ -566,5 +600,25 @@ mod tests {
             let story = group[0] % 2;
             assert!(group.iter().all(|&c| c % 2 == story));
         }
+    }
+
+    #[test]
+    fn undated_reports_join_across_parallel_chunks_only_within_a_story() {
+        let mut clusters = two_stories(3 * MIN_SWEEP_CHUNK);
+        for c in &mut clusters {
+            c.interval = None;
+        }
+        // Articles of one parity are copies of one story.
+        let groups = across_articles(&clusters, |a, b| a % 2 == b % 2);
+        assert_eq!(groups.len(), 2);
+        for group in &groups {
+            assert_eq!(group.len(), clusters.len() / 2);
+            assert!(group.iter().all(|&c| c % 2 == group[0] % 2));
+        }
+        // Undated reports of different stories stay apart, however alike their words.
+        assert_eq!(
+            across_articles(&clusters, |_, _| false).len(),
+            clusters.len()
+        );
     }
 }
