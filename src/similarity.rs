@@ -5,26 +5,66 @@
 /// copies or rewrites of one report; different stories share almost none.
 pub const SAME_STORY_CONTAINMENT: f64 = 0.2;
 
-/// FNV-1a over lowercased bytes: stable across runs and platforms, and fast on short words.
+/// A word's hash with ASCII case folded: its bytes in little-endian chunks of eight (the last
+/// zero-padded), one multiplication each, seeded with the length so that "ab" is not "ab\0".
+/// Every word of every article is hashed, and a byte-at-a-time hash would chain a multiply
+/// per letter. Stable across runs and platforms; const, for tables built at compile time.
 #[must_use]
 pub const fn word_hash(word: &str) -> u64 {
     let bytes = word.as_bytes();
-    let mut h = WORD_HASH_START;
-    let mut i = 0;
-    while i < bytes.len() {
-        h = word_hash_step(h, bytes[i]);
-        i += 1;
+    let mut hash = word_hash_seed(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut chunk = 0;
+        let mut k = 0;
+        while k < 8 && at + k < bytes.len() {
+            chunk |= (bytes[at + k] as u64) << (8 * k);
+            k += 1;
+        }
+        hash = word_hash_chunk(hash, ascii_lowercase_chunk(chunk));
+        at += 8;
     }
-    h
+    hash
 }
 
-/// [`word_hash`] of the empty word, to feed bytes to with [`word_hash_step`].
-pub const WORD_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// [`word_hash`] one byte further, for callers that look at each byte anyway.
+/// Where [`word_hash`] starts for a word of `len` bytes.
 #[must_use]
-pub const fn word_hash_step(hash: u64, byte: u8) -> u64 {
-    (hash ^ byte.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3)
+pub const fn word_hash_seed(len: usize) -> u64 {
+    ShortKeyHasher::K ^ len as u64
+}
+
+/// [`word_hash`] one chunk further: up to eight of the word's bytes, little-endian, zero past
+/// its end, ASCII capitals already lowercased by [`ascii_lowercase_chunk`].
+#[must_use]
+pub const fn word_hash_chunk(hash: u64, lowered: u64) -> u64 {
+    let h = (hash ^ lowered).wrapping_mul(ShortKeyHasher::K);
+    h ^ (h >> 32)
+}
+
+/// `u8::to_ascii_lowercase` on each of the eight bytes of `chunk` at once.
+#[must_use]
+pub const fn ascii_lowercase_chunk(chunk: u64) -> u64 {
+    const EVERY: u64 = u64::MAX / 255;
+    // Adding to the low seven bits of each byte never carries into the next: the top bit of
+    // each sum says whether that byte reached 'A', and whether it passed 'Z'.
+    let low7 = chunk & (EVERY * 0x7f);
+    let from_a = low7 + EVERY * (0x80 - b'A' as u64);
+    let past_z = low7 + EVERY * (0x80 - b'Z' as u64 - 1);
+    let capitals = (from_a ^ past_z) & !chunk & (EVERY * 0x80);
+    chunk | (capitals >> 2)
+}
+
+/// Bytes `at..end` of `bytes` (one to eight) as a little-endian word, zero past `end`: one
+/// wide load when eight bytes are there to read.
+#[must_use]
+pub(crate) fn load_chunk(bytes: &[u8], at: usize, end: usize) -> u64 {
+    let n = (end - at).min(8);
+    let mut chunk = [0u8; 8];
+    match bytes.get(at..at + 8) {
+        Some(wide) => chunk.copy_from_slice(wide),
+        None => chunk[..n].copy_from_slice(&bytes[at..at + n]),
+    }
+    u64::from_le_bytes(chunk) & (u64::MAX >> (8 * (8 - n)))
 }
 
 /// A `Hasher` for short keys (rule words, names, packed integers): eight bytes per
@@ -153,14 +193,8 @@ fn ascii_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     let mut hash = ShortKeyHasher(ShortKeyHasher::K ^ (end - start) as u64);
     let mut at = start;
     while at < end {
-        let n = (end - at).min(8);
-        let mut chunk = [0u8; 8];
-        match bytes.get(at..at + 8) {
-            Some(wide) => chunk.copy_from_slice(wide),
-            None => chunk[..n].copy_from_slice(&bytes[at..end]),
-        }
-        let word_bytes = u64::MAX >> (8 * (8 - n));
-        hash.mix((u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020) & word_bytes);
+        let word_bytes = u64::MAX >> (8 * (8 - (end - at).min(8)));
+        hash.mix((load_chunk(bytes, at, end) | 0x2020_2020_2020_2020) & word_bytes);
         at += 8;
     }
     hash.0
@@ -216,6 +250,32 @@ mod tests {
         assert!((containment(&a, &b) - 1.0).abs() < 1e-9);
         assert!(containment(&a, &c) < 0.05);
         assert!((jaccard(&[1, 2, 3], &[2, 3, 4]) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn chunk_lowercasing_is_bytewise_ascii_lowercasing() {
+        for value in 0..=u8::MAX {
+            for at in 0..8 {
+                for background in [b'A', b'z', b'@', b'[', 0x80, 0xC1, 0xFF] {
+                    let mut bytes = [background; 8];
+                    bytes[at] = value;
+                    let want = bytes.map(|b| b.to_ascii_lowercase());
+                    let got = ascii_lowercase_chunk(u64::from_le_bytes(bytes)).to_le_bytes();
+                    assert_eq!(got, want, "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_hash_folds_ascii_case_only_and_counts_every_byte() {
+        assert_eq!(word_hash("Hypersonic"), word_hash("HYPERSONIC"));
+        assert_eq!(word_hash("two-plus-two"), word_hash("Two-Plus-Two"));
+        assert_ne!(word_hash("Über"), word_hash("über"));
+        assert_ne!(word_hash("a"), word_hash("a\0"));
+        assert_ne!(word_hash("missile"), word_hash("missiles"));
+        assert_ne!(word_hash("teleconference"), word_hash("teleconferences"));
+        assert_ne!(word_hash(""), word_hash("\0"));
     }
 
     #[test]
