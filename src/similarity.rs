@@ -154,7 +154,9 @@ pub fn shingles(text: &str) -> Vec<u64> {
         let mut ascii = true;
         loop {
             match bytes.get(i) {
-                Some(&b) if crate::ascii::is_alphanumeric(b) => i += 1,
+                Some(&b) if crate::ascii::is_alphanumeric(b) => {
+                    i = crate::ascii::alphanumeric_run_end(bytes, i + 1);
+                }
                 Some(b) if !b.is_ascii() => match text[i..].chars().next() {
                     Some(c) if crate::ascii::is_alphanumeric_char(c) => {
                         ascii = false;

@@ -151,9 +151,10 @@ fn word_end(s: &str, start: usize, mut end: usize) -> (usize, usize) {
     let bytes = s.as_bytes();
     let mut j = end;
     while j < s.len() {
-        // The common case first: an ASCII letter or digit continues the word.
-        if crate::ascii::is_alphanumeric(bytes[j]) {
-            j += 1;
+        // The common case first: ASCII letters and digits continue the word.
+        let run_end = crate::ascii::alphanumeric_run_end(bytes, j);
+        if run_end > j {
+            j = run_end;
             end = j;
             continue;
         }

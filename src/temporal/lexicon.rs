@@ -187,9 +187,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         let start = i;
         if crate::ascii::is_alphanumeric(b) {
-            while i < bytes.len() && crate::ascii::is_alphanumeric(bytes[i]) {
-                i += 1;
-            }
+            i = crate::ascii::alphanumeric_run_end(bytes, i + 1);
         } else if b < 0x80 {
             i += 1;
         } else {
