@@ -257,26 +257,23 @@ fn undated_sweep(
     rows: std::ops::Range<usize>,
     same_story: &(impl Fn(usize, usize) -> bool + Sync),
 ) -> Vec<(usize, usize)> {
-    let mut joins = Vec::new();
-    let mut uf = UnionFind::new(undated.len());
+    let cluster = |p: usize| &clusters[members[undated[p]]];
     let mut same_story = memoised(same_story);
-    for p in rows {
-        let a = &clusters[members[undated[p]]];
-        let mut root = uf.find(p);
-        for (q, &j) in undated.iter().enumerate().skip(p + 1).take(SWEEP_LIMIT) {
-            let b = &clusters[members[j]];
-            if a.article != b.article
-                && uf.find(q) != root
+    let joins = sweep_rows(
+        undated.len(),
+        rows,
+        |_, _| true,
+        |p, q| {
+            let (a, b) = (cluster(p), cluster(q));
+            a.article != b.article
                 && jaccard(&a.keywords, &b.keywords) >= SAME_UNDATED_SIMILARITY
                 && same_story(a.article, b.article)
-            {
-                uf.union(p, q);
-                joins.push((undated[p], j));
-                root = uf.find(p);
-            }
-        }
-    }
+        },
+    );
     joins
+        .into_iter()
+        .map(|(p, q)| (undated[p], undated[q]))
+        .collect()
 }
 
 /// A dated cluster as the sweep reads it, from one array in date order: days as integers,
@@ -301,37 +298,49 @@ fn sweep(
     rows: std::ops::Range<usize>,
     same_story: &(impl Fn(usize, usize) -> bool + Sync),
 ) -> Vec<(usize, usize)> {
-    let mut joins = Vec::new();
-    // Pairs this chunk already joined need no comparison: most pairs in a window are many
-    // copies of one report. That test comes first, against a root found once per row. Sets
-    // are of rows, not members: the window's rows are neighbours in memory, members are not.
-    let mut uf = UnionFind::new(dated.len());
     let mut same_story = memoised(same_story);
-    for pos in rows {
-        let a = &dated[pos];
-        let mut root = uf.find(pos);
-        for (q, b) in dated.iter().enumerate().skip(pos + 1).take(SWEEP_LIMIT) {
-            // Across articles a day apart still counts (and is flagged). Rows come by start:
-            // once one starts after `a` ends, all the rest do.
-            if b.start > a.end + 1 {
+    // Across articles a day apart still counts (and is flagged). Rows come by start: once one
+    // starts after `a` ends, all the rest do.
+    let reaches = |p: usize, q: usize| dated[q].start <= dated[p].end + 1;
+    let joins = sweep_rows(dated.len(), rows, reaches, |p, q| {
+        let (a, b) = (&dated[p], &dated[q]);
+        if a.article == b.article || different_people(a.participants, b.participants) {
+            return false;
+        }
+        let similarity = jaccard(a.keywords, b.keywords);
+        // Copies of one report describe the same event in other words: a weaker match will do.
+        let similar = similarity >= SAME_EVENT_SIMILARITY
+            || (similarity >= SAME_REPORT_SIMILARITY && same_story(a.article, b.article));
+        similar || (a.story && b.story && a.start == b.start && same_story(a.article, b.article))
+    });
+    joins
+        .into_iter()
+        .map(|(p, q)| (dated[p].member, dated[q].member))
+        .collect()
+}
+
+/// The pairs of positions among `0..len` that `join` accepts, from the positions `rows`: each
+/// against the next [`SWEEP_LIMIT`] while `reaches` holds. Pairs already joined here need no
+/// comparison (most pairs in a window are copies of one report): that test comes first,
+/// against a root found once per row, over positions that are neighbours in memory.
+fn sweep_rows(
+    len: usize,
+    rows: std::ops::Range<usize>,
+    reaches: impl Fn(usize, usize) -> bool,
+    mut join: impl FnMut(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut joins = Vec::new();
+    let mut uf = UnionFind::new(len);
+    for p in rows {
+        let mut root = uf.find(p);
+        for q in p + 1..len.min(p + 1 + SWEEP_LIMIT) {
+            if !reaches(p, q) {
                 break;
             }
-            if uf.find(q) == root || a.article == b.article {
-                continue;
-            }
-            if different_people(a.participants, b.participants) {
-                continue;
-            }
-            let similarity = jaccard(a.keywords, b.keywords);
-            // Copies of one report describe the same event in other words: a weaker match will do.
-            let similar = similarity >= SAME_EVENT_SIMILARITY
-                || (similarity >= SAME_REPORT_SIMILARITY && same_story(a.article, b.article));
-            if similar
-                || (a.story && b.story && a.start == b.start && same_story(a.article, b.article))
-            {
-                uf.union(pos, q);
-                joins.push((a.member, b.member));
-                root = uf.find(pos);
+            if uf.find(q) != root && join(p, q) {
+                uf.union(p, q);
+                joins.push((p, q));
+                root = uf.find(p);
             }
         }
     }
