@@ -17,7 +17,7 @@ pub fn is_alphanumeric(b: u8) -> bool {
 pub fn alphanumeric_run_end(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
     while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let others = !alphanumeric_bytes(u64::from_le_bytes(*chunk)) & (EVERY_BYTE * 0x80);
+        let others = !alphanumeric_bytes(u64::from_le_bytes(*chunk)) & TOP_BITS;
         if others != 0 {
             return at + (others.trailing_zeros() / 8) as usize;
         }
@@ -29,21 +29,42 @@ pub fn alphanumeric_run_end(bytes: &[u8], from: usize) -> usize {
     at
 }
 
+// Eight bytes at a time: a chunk is a little-endian u64, and each test leaves the top bit set
+// in every byte that passes it.
+
 const EVERY_BYTE: u64 = u64::MAX / 255;
+const TOP_BITS: u64 = EVERY_BYTE * 0x80;
+
+/// The top bit of each byte whose low seven bits (all of `low7`'s) lie in `lo..=hi`: sums on
+/// seven bits never carry into the next byte, and the top bit of `x + (0x80 - lo)` says
+/// whether x >= lo.
+const fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
+    let from_lo = low7 + EVERY_BYTE * (0x80 - lo as u64);
+    let past_hi = low7 + EVERY_BYTE * (0x80 - hi as u64 - 1);
+    (from_lo ^ past_hi) & TOP_BITS
+}
 
 /// The top bit of each byte of `chunk` that is an ASCII letter or digit.
 #[inline]
 fn alphanumeric_bytes(chunk: u64) -> u64 {
-    // On the low seven bits of each byte, sums never carry into the next byte; the top bit of
-    // `x + (0x80 - lo)` says whether x >= lo.
-    let in_range = |x: u64, lo: u64, hi: u64| {
-        ((x + EVERY_BYTE * (0x80 - lo)) ^ (x + EVERY_BYTE * (0x80 - hi - 1))) & (EVERY_BYTE * 0x80)
-    };
-    let low7 = chunk & (EVERY_BYTE * 0x7f);
+    let low7 = chunk & !TOP_BITS;
     // Setting bit 5 maps capitals, and only them, onto the lowercase letters.
-    let letters = in_range(low7 | (EVERY_BYTE * 0x20), 0x61, 0x7a);
-    let digits = in_range(low7, 0x30, 0x39);
+    let letters = in_range(low7 | (EVERY_BYTE * 0x20), b'a', b'z');
+    let digits = in_range(low7, b'0', b'9');
     (letters | digits) & !chunk
+}
+
+/// The top bit of each byte of `chunk` that is a C0 control (below 0x20).
+#[must_use]
+pub const fn control_bytes(chunk: u64) -> u64 {
+    in_range(chunk & !TOP_BITS, 0, 0x1f) & !chunk
+}
+
+/// `u8::to_ascii_lowercase` on each of the eight bytes of `chunk` at once.
+#[must_use]
+pub const fn lowercase_chunk(chunk: u64) -> u64 {
+    let capitals = in_range(chunk & !TOP_BITS, b'A', b'Z') & !chunk;
+    chunk | (capitals >> 2)
 }
 
 /// `c.is_alphanumeric()`, answered at once for ASCII and for the typographic punctuation of
@@ -94,6 +115,34 @@ mod tests {
             }
         }
         assert_eq!(super::alphanumeric_run_end(b"ab", 2), 2);
+    }
+
+    /// `chunk_test(chunk)` against `byte_test` on every byte value at every position of a
+    /// chunk, among neighbours at the edges of the arithmetic.
+    fn agrees_bytewise(chunk_test: impl Fn([u8; 8]) -> [u8; 8], byte_test: impl Fn(u8) -> u8) {
+        for value in 0..=u8::MAX {
+            for at in 0..8 {
+                for background in [
+                    b'A', b'Z', b'a', b'z', b'0', b'@', b'[', 0x1f, 0x20, 0x80, 0xC1, 0xFF,
+                ] {
+                    let mut bytes = [background; 8];
+                    bytes[at] = value;
+                    assert_eq!(chunk_test(bytes), bytes.map(&byte_test), "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn chunk_tests_agree_with_byte_tests() {
+        let top = |b: bool| if b { 0x80 } else { 0 };
+        let chunked =
+            |f: fn(u64) -> u64| move |bytes: [u8; 8]| f(u64::from_le_bytes(bytes)).to_le_bytes();
+        agrees_bytewise(chunked(super::lowercase_chunk), |b| b.to_ascii_lowercase());
+        agrees_bytewise(chunked(super::control_bytes), |b| top(b < 0x20));
+        agrees_bytewise(chunked(super::alphanumeric_bytes), |b| {
+            top(b.is_ascii_alphanumeric())
+        });
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub const fn word_hash(word: &str) -> u64 {
             chunk |= (bytes[at + k] as u64) << (8 * k);
             k += 1;
         }
-        hash = word_hash_chunk(hash, ascii_lowercase_chunk(chunk));
+        hash = word_hash_chunk(hash, crate::ascii::lowercase_chunk(chunk));
         at += 8;
     }
     hash
@@ -34,24 +34,11 @@ pub const fn word_hash_seed(len: usize) -> u64 {
 }
 
 /// [`word_hash`] one chunk further: up to eight of the word's bytes, little-endian, zero past
-/// its end, ASCII capitals already lowercased by [`ascii_lowercase_chunk`].
+/// its end, ASCII capitals already lowercased by [`crate::ascii::lowercase_chunk`].
 #[must_use]
 pub const fn word_hash_chunk(hash: u64, lowered: u64) -> u64 {
     let h = (hash ^ lowered).wrapping_mul(ShortKeyHasher::K);
     h ^ (h >> 32)
-}
-
-/// `u8::to_ascii_lowercase` on each of the eight bytes of `chunk` at once.
-#[must_use]
-pub const fn ascii_lowercase_chunk(chunk: u64) -> u64 {
-    const EVERY: u64 = u64::MAX / 255;
-    // Adding to the low seven bits of each byte never carries into the next: the top bit of
-    // each sum says whether that byte reached 'A', and whether it passed 'Z'.
-    let low7 = chunk & (EVERY * 0x7f);
-    let from_a = low7 + EVERY * (0x80 - b'A' as u64);
-    let past_z = low7 + EVERY * (0x80 - b'Z' as u64 - 1);
-    let capitals = (from_a ^ past_z) & !chunk & (EVERY * 0x80);
-    chunk | (capitals >> 2)
 }
 
 /// Bytes `at..end` of `bytes` (one to eight) as a little-endian word, zero past `end`: one
@@ -252,21 +239,6 @@ mod tests {
         assert!((containment(&a, &b) - 1.0).abs() < 1e-9);
         assert!(containment(&a, &c) < 0.05);
         assert!((jaccard(&[1, 2, 3], &[2, 3, 4]) - 0.5).abs() < 1e-9);
-    }
-
-    #[test]
-    fn chunk_lowercasing_is_bytewise_ascii_lowercasing() {
-        for value in 0..=u8::MAX {
-            for at in 0..8 {
-                for background in [b'A', b'z', b'@', b'[', 0x80, 0xC1, 0xFF] {
-                    let mut bytes = [background; 8];
-                    bytes[at] = value;
-                    let want = bytes.map(|b| b.to_ascii_lowercase());
-                    let got = ascii_lowercase_chunk(u64::from_le_bytes(bytes)).to_le_bytes();
-                    assert_eq!(got, want, "{bytes:?}");
-                }
-            }
-        }
     }
 
     #[test]

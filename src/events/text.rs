@@ -118,13 +118,13 @@ fn lowercase_straight(word: &str) -> String {
 /// [`word_hash`](crate::similarity::word_hash) (which folds ASCII case itself), whether it is
 /// all ASCII, and whether it has an ASCII capital.
 fn scan_word(bytes: &[u8], start: usize, end: usize) -> (u64, bool, bool) {
-    use crate::similarity::{ascii_lowercase_chunk, load_chunk, word_hash_chunk};
+    use crate::similarity::{load_chunk, word_hash_chunk};
     let mut hash = crate::similarity::word_hash_seed(end - start);
     let (mut high_bits, mut upper) = (0, false);
     let mut at = start;
     while at < end {
         let chunk = load_chunk(bytes, at, end);
-        let lowered = ascii_lowercase_chunk(chunk);
+        let lowered = crate::ascii::lowercase_chunk(chunk);
         high_bits |= chunk & 0x8080_8080_8080_8080;
         upper |= lowered != chunk;
         hash = word_hash_chunk(hash, lowered);

@@ -132,15 +132,10 @@ fn first_binary_byte(bytes: &[u8]) -> Option<usize> {
 /// byte of every file is tested and nearly all are printable: eight at a time by one word
 /// test, then byte by byte only inside a word that holds a control byte (mostly a line break).
 fn first_control_byte(bytes: &[u8], allowed: impl Fn(u8) -> bool) -> Option<usize> {
-    const EVERY_BYTE: u64 = u64::MAX / 255;
     let hit = |b: u8| b < 0x20 && !allowed(b);
     let (words, tail) = bytes.as_chunks::<8>();
     for (k, word) in words.iter().enumerate() {
-        let w = u64::from_le_bytes(*word);
-        // Some byte of `w` is below 0x20 ("hasless" from Bit Twiddling Hacks, exact for
-        // bounds up to 0x80): subtracting borrows into the top bit only there.
-        let below = w.wrapping_sub(EVERY_BYTE * 0x20) & !w & (EVERY_BYTE * 0x80);
-        if below != 0
+        if crate::ascii::control_bytes(u64::from_le_bytes(*word)) != 0
             && let Some(i) = word.iter().position(|&b| hit(b))
         {
             return Some(8 * k + i);
