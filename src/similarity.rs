@@ -28,23 +28,51 @@ pub const fn word_hash(word: &str) -> u64 {
 }
 
 /// Where [`word_hash`] starts for a word of `len` bytes.
-#[must_use]
-pub const fn word_hash_seed(len: usize) -> u64 {
+const fn word_hash_seed(len: usize) -> u64 {
     ShortKeyHasher::K ^ len as u64
 }
 
 /// [`word_hash`] one chunk further: up to eight of the word's bytes, little-endian, zero past
 /// its end, ASCII capitals already lowercased by [`crate::ascii::lowercase_chunk`].
-#[must_use]
-pub const fn word_hash_chunk(hash: u64, lowered: u64) -> u64 {
+const fn word_hash_chunk(hash: u64, lowered: u64) -> u64 {
     let h = (hash ^ lowered).wrapping_mul(ShortKeyHasher::K);
     h ^ (h >> 32)
 }
 
+/// A word of some text as [`scan_word`] reads it.
+pub(crate) struct WordScan {
+    /// [`word_hash`] of the word.
+    pub hash: u64,
+    pub ascii: bool,
+    /// It holds an ASCII capital.
+    pub capital: bool,
+}
+
+/// [`word_hash`] of the word `bytes[start..end]` (not empty), read eight bytes at a time
+/// where `word_hash` gathers them one by one for `const` use, and in the same pass whether
+/// the word is ASCII and holds a capital: the scanners that split every article call this.
+pub(crate) fn scan_word(bytes: &[u8], start: usize, end: usize) -> WordScan {
+    let mut hash = word_hash_seed(end - start);
+    let (mut high_bits, mut capitals) = (0, 0);
+    let mut at = start;
+    while at < end {
+        let chunk = load_chunk(bytes, at, end);
+        let lowered = crate::ascii::lowercase_chunk(chunk);
+        high_bits |= chunk & 0x8080_8080_8080_8080;
+        capitals |= lowered ^ chunk;
+        hash = word_hash_chunk(hash, lowered);
+        at += 8;
+    }
+    WordScan {
+        hash,
+        ascii: high_bits == 0,
+        capital: capitals != 0,
+    }
+}
+
 /// Bytes `at..end` of `bytes` (one to eight) as a little-endian word, zero past `end`: one
 /// wide load when eight bytes are there to read.
-#[must_use]
-pub(crate) fn load_chunk(bytes: &[u8], at: usize, end: usize) -> u64 {
+fn load_chunk(bytes: &[u8], at: usize, end: usize) -> u64 {
     let n = (end - at).min(8);
     let mut chunk = [0u8; 8];
     match bytes.get(at..at + 8) {
@@ -122,8 +150,7 @@ impl std::hash::Hasher for ShortKeyHasher {
 pub type ShortKeyBuild = std::hash::BuildHasherDefault<ShortKeyHasher>;
 
 /// Sorted, deduplicated hashes of the word trigrams of `text`, ASCII case folded: words are
-/// runs of alphanumeric characters. The words of every article with an event are hashed, so
-/// ASCII words (nearly all) go eight bytes per step; others through [`word_hash`].
+/// runs of alphanumeric characters, hashed by [`word_hash`] eight bytes per step.
 #[must_use]
 pub fn shingles(text: &str) -> Vec<u64> {
     let bytes = text.as_bytes();
@@ -138,17 +165,13 @@ pub fn shingles(text: &str) -> Vec<u64> {
             continue;
         }
         let start = i;
-        let mut ascii = true;
         loop {
             match bytes.get(i) {
                 Some(&b) if crate::ascii::is_alphanumeric(b) => {
                     i = crate::ascii::alphanumeric_run_end(bytes, i + 1);
                 }
                 Some(b) if !b.is_ascii() => match text[i..].chars().next() {
-                    Some(c) if crate::ascii::is_alphanumeric_char(c) => {
-                        ascii = false;
-                        i += c.len_utf8();
-                    }
+                    Some(c) if crate::ascii::is_alphanumeric_char(c) => i += c.len_utf8(),
                     _ => break,
                 },
                 _ => break,
@@ -159,11 +182,7 @@ pub fn shingles(text: &str) -> Vec<u64> {
             i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let hash = if ascii {
-            ascii_word_hash(bytes, start, i)
-        } else {
-            word_hash(&text[start..i])
-        };
+        let hash = scan_word(bytes, start, i).hash;
         if words_seen >= 2 {
             out.push(last_two[0].rotate_left(42) ^ last_two[1].rotate_left(21) ^ hash);
         }
@@ -173,20 +192,6 @@ pub fn shingles(text: &str) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// A hash of the ASCII letters and digits `bytes[start..end]`, case folded (bit 5 set in every
-/// byte lowercases a letter and leaves a digit), mixed eight bytes at a time as
-/// [`ShortKeyHasher`] mixes them.
-fn ascii_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
-    let mut hash = ShortKeyHasher(ShortKeyHasher::K ^ (end - start) as u64);
-    let mut at = start;
-    while at < end {
-        let word_bytes = u64::MAX >> (8 * (8 - (end - at).min(8)));
-        hash.mix((load_chunk(bytes, at, end) | 0x2020_2020_2020_2020) & word_bytes);
-        at += 8;
-    }
-    hash.0
 }
 
 /// Size of the intersection of two sorted, deduplicated lists.
@@ -239,6 +244,41 @@ mod tests {
         assert!((containment(&a, &b) - 1.0).abs() < 1e-9);
         assert!(containment(&a, &c) < 0.05);
         assert!((jaccard(&[1, 2, 3], &[2, 3, 4]) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn scanned_words_hash_as_word_hash_does_wherever_they_end() {
+        // Words shorter and longer than a chunk, at the very end of the text (no wide load),
+        // capitalised or not, ASCII or not.
+        for text in [
+            "Hypersonic missile",
+            "a",
+            "Teleconferences",
+            "Japan’s talks",
+            "U.S.-Japan X",
+        ] {
+            let bytes = text.as_bytes();
+            for start in 0..text.len() {
+                for end in start + 1..=text.len() {
+                    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    let word = &text[start..end];
+                    let WordScan {
+                        hash,
+                        ascii,
+                        capital,
+                    } = scan_word(bytes, start, end);
+                    assert_eq!(hash, word_hash(word), "{word:?}");
+                    assert_eq!(ascii, word.is_ascii(), "{word:?}");
+                    assert_eq!(
+                        capital,
+                        word.bytes().any(|b| b.is_ascii_uppercase()),
+                        "{word:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

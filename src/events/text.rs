@@ -48,14 +48,14 @@ pub fn words_into<'a>(
             let start = i;
             let (end, next) = word_end(s, start, i + len);
             let raw = &s[start..end];
-            let (hash, ascii, upper) = scan_word(bytes, start, end);
-            let (lower, hash) = if ascii {
-                let lower = if upper {
+            let scan = crate::similarity::scan_word(bytes, start, end);
+            let (lower, hash) = if scan.ascii {
+                let lower = if scan.capital {
                     &lowered[range.start + start..range.start + end]
                 } else {
                     raw
                 };
-                (Cow::Borrowed(lower), hash)
+                (Cow::Borrowed(lower), scan.hash)
             } else {
                 let lower = Cow::Owned(lowercase_straight(raw));
                 let hash = crate::similarity::word_hash(&lower);
@@ -112,25 +112,6 @@ fn lowercase_straight(word: &str) -> String {
     } else {
         word.to_lowercase().replace('’', "'")
     }
-}
-
-/// In one pass over the word `bytes[start..end]`, eight bytes at a time: its
-/// [`word_hash`](crate::similarity::word_hash) (which folds ASCII case itself), whether it is
-/// all ASCII, and whether it has an ASCII capital.
-fn scan_word(bytes: &[u8], start: usize, end: usize) -> (u64, bool, bool) {
-    use crate::similarity::{load_chunk, word_hash_chunk};
-    let mut hash = crate::similarity::word_hash_seed(end - start);
-    let (mut high_bits, mut upper) = (0, false);
-    let mut at = start;
-    while at < end {
-        let chunk = load_chunk(bytes, at, end);
-        let lowered = crate::ascii::lowercase_chunk(chunk);
-        high_bits |= chunk & 0x8080_8080_8080_8080;
-        upper |= lowered != chunk;
-        hash = word_hash_chunk(hash, lowered);
-        at += 8;
-    }
-    (hash, high_bits == 0, upper)
 }
 
 /// The character at byte `i` of `s` (a character boundary) and its length: ASCII without
@@ -266,37 +247,6 @@ pub fn clause_of(words: &[Word<'_>], sentence: &Range<usize>, at: usize) -> Rang
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn scanned_words_hash_as_word_hash_does_wherever_they_end() {
-        // Words shorter and longer than a chunk, at the very end of the text (no wide load),
-        // capitalised or not, ASCII or not.
-        for text in [
-            "Hypersonic missile",
-            "a",
-            "Teleconferences",
-            "Japan’s talks",
-            "U.S.-Japan X",
-        ] {
-            let bytes = text.as_bytes();
-            for start in 0..text.len() {
-                for end in start + 1..=text.len() {
-                    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                        continue;
-                    }
-                    let word = &text[start..end];
-                    let (hash, ascii, upper) = scan_word(bytes, start, end);
-                    assert_eq!(hash, crate::similarity::word_hash(word), "{word:?}");
-                    assert_eq!(ascii, word.is_ascii(), "{word:?}");
-                    assert_eq!(
-                        upper,
-                        word.bytes().any(|b| b.is_ascii_uppercase()),
-                        "{word:?}"
-                    );
-                }
-            }
-        }
-    }
 
     #[test]
     fn lowercase_straight_is_to_lowercase_with_straight_apostrophes() {
