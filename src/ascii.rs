@@ -67,6 +67,17 @@ pub const fn lowercase_chunk(chunk: u64) -> u64 {
     chunk | (capitals >> 2)
 }
 
+/// `word` with its ASCII capitals lowercased, written into `buf` if it fits: words looked up
+/// in fixed lists, asked of every word near a trigger or a date, need no allocation.
+#[must_use]
+pub fn lowercase_into<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let slot = buf.get_mut(..word.len())?;
+    slot.copy_from_slice(word.as_bytes());
+    slot.make_ascii_lowercase();
+    // ASCII lowercasing keeps UTF-8 valid: this never fails.
+    std::str::from_utf8(slot).ok()
+}
+
 /// `c.is_alphanumeric()`, answered at once for ASCII and for the typographic punctuation of
 /// news text (curly quotes, dashes, ellipses: U+2000–U+206F, none a letter or digit), which
 /// would otherwise cost two searches of Unicode tables each.
@@ -143,6 +154,15 @@ mod tests {
         agrees_bytewise(chunked(super::alphanumeric_bytes), |b| {
             top(b.is_ascii_alphanumeric())
         });
+    }
+
+    #[test]
+    fn lowercase_into_lowercases_ascii_capitals_when_the_word_fits() {
+        let mut buf = [0u8; 8];
+        assert_eq!(super::lowercase_into("ZüRICH", &mut buf), Some("zürich"));
+        assert_eq!(super::lowercase_into("Friday", &mut buf), Some("friday"));
+        assert_eq!(super::lowercase_into("Wednesday", &mut buf), None);
+        assert_eq!(super::lowercase_into("", &mut buf), Some(""));
     }
 
     #[test]

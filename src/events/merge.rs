@@ -493,14 +493,8 @@ fn is_title_in_any_case(w: &str) -> bool {
     if !w.is_ascii() {
         return is_title(&w.to_lowercase());
     }
-    let mut buf = [0u8; 16];
-    // Longer than any title.
-    let Some(lower) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(is_title)
+    // None: longer than any title.
+    crate::ascii::lowercase_into(w, &mut [0u8; 16]).is_some_and(is_title)
 }
 
 /// A title or connective lowercased: words of a name that do not tell people apart.

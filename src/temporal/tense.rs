@@ -312,10 +312,8 @@ fn cue((prev, word, next): (Option<&str>, &str, Option<&str>)) -> Option<Tense> 
     // in one table rather than compared with each of the ~90 listed words.
     let mut buf = [0u8; 32];
     let owned;
-    let w = if let Some(slot) = buf.get_mut(..word.len()) {
-        slot.copy_from_slice(word.as_bytes());
-        slot.make_ascii_lowercase();
-        std::str::from_utf8(slot).unwrap_or_default()
+    let w = if let Some(w) = crate::ascii::lowercase_into(word, &mut buf) {
+        w
     } else {
         owned = word.to_ascii_lowercase();
         owned.as_str()
