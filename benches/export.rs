@@ -6,17 +6,17 @@ mod generated;
 
 use std::time::Instant;
 
-use dateline::events::{Rules, Timeline};
 use dateline::export::{self, Options};
+use dateline::{Dataset, Progress, Rules, Timeline};
 
-fn time(name: &str, source: export::Source<'_>, options: &Options) {
+fn time(name: &str, data: &Dataset, options: &Options) {
     let runs = 5;
     let mut best = f64::MAX;
     let mut total = 0.0;
     let mut bytes = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let rendered = match export::render(source, options) {
+        let rendered = match export::render(data, options) {
             Ok(r) => r,
             Err(err) => {
                 eprintln!("{name}: {err}");
@@ -49,27 +49,20 @@ fn main() {
         height: Some(1000),
         ..Options::default()
     };
-    let paths = vec![dateline::app::sample_folder()];
-    let corpus = dateline::ingest::load(&paths);
-    let rules = Rules::built_in();
-    let timeline = dateline::events::extract(&corpus, &rules);
-    let sample = export::Source {
-        corpus: &corpus,
-        timeline: &timeline,
-        kinds: &rules.kinds,
-        paths: &paths,
-    };
-    time("sample, 2400×1000", sample, &options);
+    let sample = Dataset::load(
+        vec![dateline::app::sample_folder()],
+        Rules::built_in(),
+        &Progress::default(),
+    );
+    time("sample, 2400×1000", &sample, &options);
 
-    let generated = Timeline {
-        events: generated::events(10_000),
+    let big = Dataset {
+        paths: Vec::new(),
+        corpus: dateline::Corpus::default(),
+        rules: Rules::built_in(),
+        timeline: Timeline {
+            events: generated::events(10_000),
+        },
     };
-    let empty = dateline::ingest::Corpus::default();
-    let big = export::Source {
-        corpus: &empty,
-        timeline: &generated,
-        kinds: &rules.kinds,
-        paths: &[],
-    };
-    time("10,000 events, 2400×1000", big, &options);
+    time("10,000 events, 2400×1000", &big, &options);
 }

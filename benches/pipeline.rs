@@ -36,7 +36,9 @@ fn main() {
         let mentions: Vec<Vec<events::Mention>> = corpus
             .articles
             .par_iter()
-            .map(|a| events::article_mentions(a, &rules))
+            .map_init(temporal::Tagger::default, |tagger, a| {
+                events::article_mentions(tagger, a, &rules)
+            })
             .collect();
         let t3 = Instant::now();
         let timeline = events::merge(&corpus, &mentions);

@@ -32,22 +32,13 @@ fn main() {
         let start = Instant::now();
         let found: usize = if parallel {
             work.par_iter()
-                .map_init(
-                    || (Vec::new(), Vec::new()),
-                    |(toks, out), d| {
-                        temporal::tag_into(&d.text, d.dct, toks, out);
-                        out.len()
-                    },
-                )
-                .sum()
-        } else {
-            let (mut toks, mut out) = (Vec::new(), Vec::new());
-            work.iter()
-                .map(|d| {
-                    temporal::tag_into(&d.text, d.dct, &mut toks, &mut out);
-                    out.len()
+                .map_init(temporal::Tagger::default, |tagger, d| {
+                    tagger.tag(&d.text, d.dct).len()
                 })
                 .sum()
+        } else {
+            let mut tagger = temporal::Tagger::default();
+            work.iter().map(|d| tagger.tag(&d.text, d.dct).len()).sum()
         };
         (start.elapsed().as_secs_f64(), found)
     };

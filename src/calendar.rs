@@ -1,5 +1,8 @@
 //! Calendar vocabulary shared by publication-date detection and the temporal tagger.
 
+/// What every view writes for a missing date.
+pub const UNDATED: &str = "undated";
+
 use chrono::{Datelike, NaiveDate, Weekday};
 
 pub(crate) const MONTH_NAMES: [&[u8]; 12] = [

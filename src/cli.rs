@@ -6,13 +6,22 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
-use dateline::events::Rules;
 use dateline::temporal::{self, timeml};
+use dateline::{Dataset, Progress, Rules};
+
+/// Reads the rules, then runs the whole pipeline on `paths`.
+fn load(paths: &[PathBuf], rules_files: &[PathBuf]) -> anyhow::Result<Dataset> {
+    let rules = Rules::built_in_and(rules_files)?;
+    Ok(Dataset::load(paths.to_vec(), rules, &Progress::default()))
+}
 
 pub fn extract(paths: &[PathBuf], rules_files: &[PathBuf], json: bool) -> anyhow::Result<()> {
-    let rules = Rules::built_in_and(rules_files)?;
-    let corpus = dateline::ingest::load(paths);
-    let timeline = dateline::events::extract(&corpus, &rules);
+    let Dataset {
+        corpus,
+        rules,
+        timeline,
+        ..
+    } = load(paths, rules_files)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {
@@ -22,9 +31,7 @@ pub fn extract(paths: &[PathBuf], rules_files: &[PathBuf], json: bool) -> anyhow
         writeln!(out)?;
     } else {
         for article in &corpus.articles {
-            let date = article
-                .published
-                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let date = article.published_text();
             let from = article.published_from.map_or("", |s| s.describe());
             writeln!(
                 out,
@@ -35,9 +42,7 @@ pub fn extract(paths: &[PathBuf], rules_files: &[PathBuf], json: bool) -> anyhow
         }
         writeln!(out)?;
         for e in &timeline.events {
-            let when = e
-                .interval
-                .map_or_else(|| "undated".to_owned(), |iv| iv.to_string());
+            let when = e.when_text();
             writeln!(
                 out,
                 "{when:<25}  {:<12}  {}  [{} source{}]",
@@ -118,6 +123,7 @@ pub fn timex(
     Ok(())
 }
 
+#[cfg(feature = "gui")]
 pub fn export(
     paths: &[PathBuf],
     rules_files: &[PathBuf],
@@ -125,29 +131,33 @@ pub fn export(
     mut options: dateline::export::Options,
     (from, to): (Option<NaiveDate>, Option<NaiveDate>),
 ) -> anyhow::Result<()> {
-    let rules = Rules::built_in_and(rules_files)?;
-    let corpus = dateline::ingest::load(paths);
-    for problem in &corpus.problems {
+    use dateline::export::{self, ExportError};
+    let data = load(paths, rules_files)?;
+    for problem in &data.corpus.problems {
         eprintln!(
             "dateline: skipped {}: {}",
             problem.path.display(),
             problem.reason
         );
     }
-    let timeline = dateline::events::extract(&corpus, &rules);
     if from.is_some() || to.is_some() {
         options.view = Some(
-            dateline::export::view_between(&timeline, from, to)
+            export::view_between(&data.timeline, from, to)
                 .context("--from must come before --to")?,
         );
     }
-    let source = dateline::export::Source {
-        corpus: &corpus,
-        timeline: &timeline,
-        kinds: &rules.kinds,
-        paths,
-    };
-    let rendered = dateline::export::export_png(source, &options, output)?;
+    let rendered = export::export_png(&data, &options, output).map_err(|err| {
+        // The library's errors name no flags; the command line knows which ones help.
+        let hint = match &err {
+            ExportError::TooLarge { fitted: true, .. } => {
+                "; give --height, a shorter span, or --no-sources"
+            }
+            ExportError::TooLarge { .. } => "; give a smaller --width or --height",
+            ExportError::Scale(_) => " (--scale)",
+            _ => "",
+        };
+        anyhow::anyhow!("{err}{hint}")
+    })?;
     eprintln!(
         "dateline: wrote {} ({}×{} pixels, {} events numbered)",
         output.display(),

@@ -1,22 +1,43 @@
 //! Dateline's core: news articles in, a source-linked timeline out.
 //!
-//! The pipeline runs one way — [`ingest`] (files → articles), then time expressions and
-//! events — and never touches a GUI type, so it is usable headless and from tests.
+//! The pipeline runs one way — [`ingest`] (files → articles), [`temporal`] (time expressions
+//! normalised against each article's date), [`events`] (mentions of a kind, merged across
+//! reports) — and never touches a GUI type, so it is usable headless and from tests. With the
+//! default `gui` feature the crate also has the timeline view, the PNG export and the window.
+//!
+//! ```
+//! use dateline::{Dataset, Progress, Rules};
+//!
+//! let sample = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample"));
+//! let data = Dataset::load(vec![sample], Rules::built_in(), &Progress::default());
+//! for event in &data.timeline.events {
+//!     let kind = &data.rules.kinds[event.kind].name;
+//!     println!("{} {kind}: {} ({} sources)", event.when_text(), event.label, event.sources.len());
+//! }
+//! assert!(data.corpus.problems.is_empty());
+//! ```
 
-pub mod app;
 mod ascii;
-pub mod calendar;
+pub mod atomic;
+pub(crate) mod calendar;
+pub mod dataset;
 pub mod events;
-pub mod export;
 pub mod ingest;
+pub mod progress;
 pub mod report;
-pub mod similarity;
+pub(crate) mod similarity;
 pub mod temporal;
 
-pub use ingest::{Article, Corpus, DateSource, Paragraph, Problem};
+#[cfg(feature = "gui")]
+pub mod app;
+#[cfg(feature = "gui")]
+pub mod export;
+#[cfg(feature = "gui")]
+pub mod timeline;
 
-/// mimalloc instead of the system allocator: loading and extraction make millions of small
-/// strings and vectors on every core, and glibc's malloc spent a tenth of ingest
-/// consolidating free lists (perf, 10,000 articles).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+pub use dataset::Dataset;
+pub use events::{Event, Kind, KindSet, Modality, Rules, RulesError, Timeline};
+pub use ingest::{Article, Corpus, DateSource, Paragraph, Problem};
+pub use progress::Progress;
+pub use report::Report;
+pub use temporal::{Interval, Timex};

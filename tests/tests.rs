@@ -2,13 +2,19 @@
 
 #[path = "suite/events.rs"]
 mod events;
+#[cfg(feature = "gui")]
 #[path = "suite/export.rs"]
 mod export;
 #[path = "suite/fixtures.rs"]
 mod fixtures;
+#[path = "suite/gold.rs"]
+mod gold;
 #[path = "suite/ingest.rs"]
 mod ingest;
+#[path = "suite/layers.rs"]
+mod layers;
 #[path = "suite/temporal.rs"]
 mod temporal;
+#[cfg(feature = "gui")]
 #[path = "suite/ui.rs"]
 mod ui;

@@ -3,13 +3,15 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::Ui;
 
 use super::Loaded;
-use super::axis::TimeView;
+use super::command::Command;
+use super::jobs::{self, Job};
+use crate::events::KindSet;
 use crate::export;
+use crate::timeline::TimeView;
 
 /// The export choices, remembered across launches.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -50,23 +52,22 @@ impl Default for ExportSettings {
 pub struct ExportRequest<'a> {
     pub loaded: Option<&'a Arc<Loaded>>,
     pub view: Option<TimeView>,
-    pub hidden_kinds: &'a [String],
-    pub ctx: Option<&'a egui::Context>,
+    pub hidden_kinds: &'a KindSet,
 }
 
 #[derive(Default)]
 pub struct ExportDialog {
     pub open: bool,
     pub path: String,
-    picker: Option<Receiver<Option<PathBuf>>>,
-    job: Option<Receiver<Result<String, String>>>,
+    picker: Option<Job<Option<PathBuf>>>,
+    job: Option<Job<Result<String, String>>>,
     /// The last export's result, shown in the window.
     pub outcome: Option<Result<String, String>>,
 }
 
 impl ExportDialog {
     /// Opens the window and, at once, the system's save dialog to choose the file.
-    pub fn show(&mut self, settings: &ExportSettings, ctx: Option<&egui::Context>) {
+    pub fn show(&mut self, settings: &ExportSettings, ctx: &egui::Context) {
         self.open = true;
         self.outcome = None;
         if self.path.is_empty() {
@@ -87,54 +88,44 @@ impl ExportDialog {
         self.job.is_some()
     }
 
-    fn pick(&mut self, ctx: Option<&egui::Context>) {
+    fn pick(&mut self, ctx: &egui::Context) {
         if self.picker.is_some() {
             return;
         }
-        let (tx, rx) = channel();
-        let ctx = ctx.cloned();
         let current = PathBuf::from(&self.path);
-        let spawned = std::thread::Builder::new()
-            .name("dateline-save-dialog".into())
-            .spawn(move || {
-                let mut dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Export timeline as PNG")
-                    .add_filter("PNG image", &["png"])
-                    .set_file_name(
-                        current
-                            .file_name()
-                            .map_or("timeline.png".into(), |n| n.to_string_lossy()),
-                    );
-                if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
-                    dialog = dialog.set_directory(dir);
-                }
-                let chosen = pollster::block_on(dialog.save_file()).map(|f| f.path().to_path_buf());
-                let _ = tx.send(chosen);
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
-                }
-            });
-        if spawned.is_ok() {
-            self.picker = Some(rx);
+        let job = jobs::spawn("save-dialog", ctx, move |_| {
+            let mut dialog = rfd::AsyncFileDialog::new()
+                .set_title("Export timeline as PNG")
+                .add_filter("PNG image", &["png"])
+                .set_file_name(
+                    current
+                        .file_name()
+                        .map_or("timeline.png".into(), |n| n.to_string_lossy()),
+                );
+            if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
+                dialog = dialog.set_directory(dir);
+            }
+            pollster::block_on(dialog.save_file()).map(|f| f.path().to_path_buf())
+        });
+        match job {
+            Ok(job) => self.picker = Some(job),
+            Err(err) => self.outcome = Some(Err(err)),
         }
     }
 
     /// Collects finished dialogs and exports; returns a line for the status bar when an
     /// export ends.
     pub fn poll(&mut self, settings: &mut ExportSettings) -> Option<String> {
-        if let Some(picker) = &self.picker
-            && let Ok(choice) = picker.try_recv()
-        {
+        if let Some(choice) = self.picker.as_ref().and_then(Job::poll) {
             self.picker = None;
-            if let Some(mut path) = choice {
+            if let Ok(Some(mut path)) = choice {
                 if path.extension().is_none() {
                     path.set_extension("png");
                 }
                 self.path = path.display().to_string();
             }
         }
-        let job = self.job.as_ref()?;
-        let result = job.try_recv().ok()?;
+        let result = self.job.as_ref()?.poll()?.and_then(|r| r);
         self.job = None;
         if result.is_ok() {
             settings.last_path = Some(PathBuf::from(&self.path));
@@ -146,52 +137,44 @@ impl ExportDialog {
         Some(line)
     }
 
-    fn start(
+    /// Renders and writes the PNG on a background thread.
+    pub fn start(
         &mut self,
         loaded: Arc<Loaded>,
         options: export::Options,
-        ctx: Option<&egui::Context>,
+        path: PathBuf,
+        ctx: &egui::Context,
     ) {
-        let path = PathBuf::from(self.path.trim());
-        let (tx, rx) = channel();
-        let ctx = ctx.cloned();
-        let spawned = std::thread::Builder::new()
-            .name("dateline-export-png".into())
-            .spawn(move || {
-                let source = export::Source {
-                    corpus: &loaded.corpus,
-                    timeline: &loaded.timeline,
-                    kinds: &loaded.rules.kinds,
-                    paths: &loaded.paths,
-                };
-                let result = export::export_png(source, &options, &path)
-                    .map(|r| {
-                        format!(
-                            "Saved {} ({}×{} pixels)",
-                            path.display(),
-                            r.image.width(),
-                            r.image.height()
-                        )
-                    })
-                    .map_err(|e| format!("Export failed: {e}"));
-                let _ = tx.send(result);
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
-                }
-            });
-        match spawned {
-            Ok(_) => {
+        let job = jobs::spawn("export-png", ctx, move |_| {
+            export::export_png(&loaded.data, &options, &path)
+                .map(|r| {
+                    format!(
+                        "Saved {} ({}×{} pixels)",
+                        path.display(),
+                        r.image.width(),
+                        r.image.height()
+                    )
+                })
+                .map_err(|e| format!("Export failed: {e}"))
+        });
+        match job {
+            Ok(job) => {
                 self.outcome = None;
-                self.job = Some(rx);
+                self.job = Some(job);
             }
-            Err(err) => self.outcome = Some(Err(format!("could not start the export: {err}"))),
+            Err(err) => self.outcome = Some(Err(err)),
         }
     }
 
-    /// The options window; Export runs in the background.
-    pub fn ui(&mut self, ui: &Ui, settings: &mut ExportSettings, request: &ExportRequest<'_>) {
+    /// The options window; its Export button returns the command that runs the export.
+    pub fn ui(
+        &mut self,
+        ui: &Ui,
+        settings: &mut ExportSettings,
+        request: &ExportRequest<'_>,
+    ) -> Option<Command> {
         if !self.open {
-            return;
+            return None;
         }
         let mut export_now = false;
         let modal = egui::Modal::new(egui::Id::unique("export-png")).show(ui.ctx(), |ui| {
@@ -266,7 +249,7 @@ impl ExportDialog {
                                 )
                             });
                         if ui.button("Choose…").clicked() {
-                            self.pick(request.ctx);
+                            self.pick(ui.ctx());
                         }
                     });
                     ui.end_row();
@@ -300,7 +283,8 @@ impl ExportDialog {
         if modal.should_close() && !self.busy() {
             self.open = false;
         }
-        if export_now && let Some(loaded) = request.loaded {
+        let loaded = request.loaded.filter(|_| export_now)?;
+        {
             let options = export::Options {
                 width: settings.width,
                 height: (!settings.auto_height).then_some(settings.height),
@@ -313,17 +297,19 @@ impl ExportDialog {
                 } else {
                     None
                 },
-                kinds: Some(
+                kinds: Some(KindSet::new(
                     loaded
                         .rules
                         .kinds
                         .iter()
                         .filter(|k| !request.hidden_kinds.contains(&k.name))
-                        .map(|k| k.name.clone())
-                        .collect(),
-                ),
+                        .map(|k| k.name.clone()),
+                )),
             };
-            self.start(Arc::clone(loaded), options, request.ctx);
+            Some(Command::WritePng {
+                path: PathBuf::from(self.path.trim()),
+                options,
+            })
         }
     }
 }

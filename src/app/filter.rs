@@ -3,22 +3,13 @@
 //! each frame on a folder of thousands of articles.
 
 use super::Loaded;
-use crate::events::Kind;
-
-/// Per kind: whether its lane is shown, given the names of the hidden kinds.
-#[must_use]
-pub fn kind_visibility(kinds: &[Kind], hidden_kinds: &[String]) -> Vec<bool> {
-    kinds
-        .iter()
-        .map(|k| !hidden_kinds.contains(&k.name))
-        .collect()
-}
+use crate::events::KindSet;
 
 /// What the result depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Key {
     search: String,
-    hidden_kinds: Vec<String>,
+    hidden_kinds: KindSet,
     article: Option<usize>,
 }
 
@@ -40,15 +31,20 @@ impl EventFilter {
         &mut self,
         loaded: &Loaded,
         search: &str,
-        hidden_kinds: &[String],
+        hidden_kinds: &KindSet,
         article: Option<usize>,
     ) -> &[bool] {
-        let key = Key {
-            search: search.trim().to_owned(),
-            hidden_kinds: hidden_kinds.to_vec(),
-            article,
-        };
-        if self.key.as_ref() != Some(&key) || self.shown.len() != loaded.timeline.events.len() {
+        let search = search.trim();
+        let unchanged = self.key.as_ref().is_some_and(|k| {
+            k.search == search && k.hidden_kinds == *hidden_kinds && k.article == article
+        }) && self.shown.len() == loaded.timeline.events.len();
+        // Compared in place: a frame with nothing changed allocates nothing here.
+        if !unchanged {
+            let key = Key {
+                search: search.to_owned(),
+                hidden_kinds: hidden_kinds.clone(),
+                article,
+            };
             self.shown = compute(loaded, &key);
             self.key = Some(key);
         }
@@ -63,7 +59,7 @@ impl EventFilter {
 }
 
 fn compute(loaded: &Loaded, key: &Key) -> Vec<bool> {
-    let visible = kind_visibility(&loaded.rules.kinds, &key.hidden_kinds);
+    let visible = key.hidden_kinds.non_members(&loaded.rules.kinds);
     // Case-insensitive, and no lowercased copy of the corpus: the regex does the folding.
     let needle = (!key.search.is_empty())
         .then(|| {
@@ -115,17 +111,25 @@ fn compute(loaded: &Loaded, key: &Key) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{load, sample_folder};
-    use crate::ingest::Progress;
+    use crate::app::{Loaded, sample_folder};
+    use crate::{Dataset, Progress, Rules};
 
     #[test]
     fn search_is_case_insensitive_and_reaches_the_paragraphs() {
-        let loaded = load(vec![sample_folder()], &Progress::default());
+        let loaded = Loaded::new(Dataset::load(
+            vec![sample_folder()],
+            Rules::built_in(),
+            &Progress::default(),
+        ));
         let mut filter = EventFilter::default();
-        let all = filter.refresh(&loaded, "", &[], None).to_vec();
+        let all = filter
+            .refresh(&loaded, "", &KindSet::default(), None)
+            .to_vec();
         assert!(all.iter().all(|&s| s));
         // "Hypersonic" is in the missile event's paragraphs and label, in other case.
-        let missile = filter.refresh(&loaded, "HYPERSONIC", &[], None).to_vec();
+        let missile = filter
+            .refresh(&loaded, "HYPERSONIC", &KindSet::default(), None)
+            .to_vec();
         let shown: Vec<&str> = loaded
             .timeline
             .events
@@ -139,11 +143,11 @@ mod tests {
         // A phrase that is nowhere hides everything; regex characters are literal.
         assert!(
             filter
-                .refresh(&loaded, "no such (phrase", &[], None)
+                .refresh(&loaded, "no such (phrase", &KindSet::default(), None)
                 .iter()
                 .all(|&s| !s)
         );
-        let hidden = vec!["missile_test".to_owned()];
+        let hidden = KindSet::new(["missile_test".to_owned()]);
         let without_missile = filter.refresh(&loaded, "", &hidden, None);
         assert!(
             loaded

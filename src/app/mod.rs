@@ -1,57 +1,72 @@
 //! The desktop app: opens a folder of articles and shows its events on a timeline; clicking a
-//! marker shows the paragraphs that reported it. The UI only draws and sends commands; the
-//! pipeline runs on a background thread.
+//! marker shows the paragraphs that reported it. Drawing only collects [`Command`]s; they are
+//! applied after the frame, and the pipeline runs in background [`jobs`].
 
-pub mod axis;
+pub mod command;
 pub mod export_dialog;
 pub mod filter;
-pub mod source;
-pub mod timeline;
+pub mod jobs;
+pub mod side;
+pub mod source_panel;
 
+use std::fmt::Write as _;
+use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
-use std::sync::mpsc::{Receiver, channel};
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::Ui;
 
-use crate::events::{self, Rules, Timeline};
-use crate::ingest::{self, Corpus, Progress};
-use axis::TimeView;
+use crate::dataset::Dataset;
+use crate::events::{KindSet, Rules};
+use crate::timeline::{self, TimeView, TimelineCommand, TimelineInput};
+pub use command::Command;
 use export_dialog::{ExportDialog, ExportRequest, ExportSettings};
-use source::SourceCommand;
-use timeline::{TimelineCommand, TimelineInput};
+use jobs::Job;
+use source_panel::PanelCommand;
 
 /// What is remembered across launches (never the loaded data).
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct State {
     pub last_paths: Vec<PathBuf>,
-    pub hidden_kinds: Vec<String>,
+    pub hidden_kinds: KindSet,
     pub view: Option<TimeView>,
     pub dark: bool,
     pub export: ExportSettings,
 }
 
-/// A finished load: the articles, the rules used, and the timeline.
-pub struct Loaded {
+/// What the app is started with, from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// Folders or files to open; empty reopens the last folder, or the sample.
     pub paths: Vec<PathBuf>,
-    pub corpus: Corpus,
-    pub rules: Rules,
-    pub timeline: Timeline,
-    /// Events per kind, per article, and the undated ones: counted once, shown every frame.
+    /// Rules files whose kinds are added to the built-in ones, on every load.
+    pub rules_files: Vec<PathBuf>,
+}
+
+/// A loaded folder and the counts the side panel shows every frame, made once per load.
+pub struct Loaded {
+    pub data: Dataset,
     pub kind_counts: Vec<usize>,
     pub article_events: Vec<usize>,
     pub undated: Vec<usize>,
 }
 
+impl Deref for Loaded {
+    type Target = Dataset;
+
+    fn deref(&self) -> &Dataset {
+        &self.data
+    }
+}
+
 impl Loaded {
     #[must_use]
-    pub fn new(paths: Vec<PathBuf>, corpus: Corpus, rules: Rules, timeline: Timeline) -> Self {
-        let mut kind_counts = vec![0; rules.kinds.len()];
-        let mut article_events = vec![0; corpus.articles.len()];
+    pub fn new(data: Dataset) -> Self {
+        let mut kind_counts = vec![0; data.rules.kinds.len()];
+        let mut article_events = vec![0; data.corpus.articles.len()];
         let mut undated = Vec::new();
-        for e in &timeline.events {
+        for e in &data.timeline.events {
             if let Some(n) = kind_counts.get_mut(e.kind) {
                 *n += 1;
             }
@@ -68,10 +83,7 @@ impl Loaded {
             }
         }
         Self {
-            paths,
-            corpus,
-            rules,
-            timeline,
+            data,
             kind_counts,
             article_events,
             undated,
@@ -79,69 +91,43 @@ impl Loaded {
     }
 }
 
-struct Job {
-    progress: Arc<Progress>,
-    result: Receiver<Loaded>,
-}
-
-/// Everything the UI asks for, applied in one place after the frame.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    Open(Vec<PathBuf>),
-    PickFolder,
-    PickFiles,
-    Reload,
-    CancelLoad,
-    Select(Option<usize>),
-    Step(i32),
-    SetView(TimeView),
-    FitAll,
-    Zoom(f64),
-    ToggleKind(usize),
-    FilterArticle(Option<usize>),
-    ToggleTheme,
-    ExportJson,
-    /// Opens the PNG export window and the save dialog.
-    ExportPng,
-    Source(SourceCommand),
+/// A load's result: the data, and a note when the user's rules could not be used.
+struct LoadOutcome {
+    loaded: Loaded,
+    rules_note: Option<String>,
 }
 
 pub struct DatelineApp {
     pub state: State,
     pub loaded: Option<Arc<Loaded>>,
-    job: Option<Job>,
+    rules_files: Vec<PathBuf>,
+    load: Option<Job<LoadOutcome>>,
     pub export: ExportDialog,
-    picker: Option<Receiver<Option<Vec<PathBuf>>>>,
-    saved: Option<Receiver<Result<PathBuf, String>>>,
+    picker: Option<Job<Option<Vec<PathBuf>>>>,
+    saved: Option<Job<Result<PathBuf, String>>>,
     pub selected: Option<usize>,
     pub search: String,
     pub article_filter: Option<usize>,
     path_field: String,
     pub message: Option<String>,
     filter: filter::EventFilter,
-    ctx: Option<egui::Context>,
+    ctx: egui::Context,
 }
 
 impl DatelineApp {
-    /// The app as eframe starts it: restores the remembered state and starts loading `paths`
-    /// (or the last folder, or the bundled sample).
+    /// The app as eframe starts it: restores the remembered state and starts loading.
     #[must_use]
-    pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
         let state: State = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
-        cc.egui_ctx.set_theme(if state.dark {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        });
-        let mut app = Self::empty(state);
-        app.ctx = Some(cc.egui_ctx.clone());
-        let paths = if paths.is_empty() {
+        let mut app = Self::empty(state, launch.rules_files, cc.egui_ctx.clone());
+        app.apply_theme();
+        let paths = if launch.paths.is_empty() {
             app.state.last_paths.clone()
         } else {
-            paths
+            launch.paths
         };
         let paths = if paths.is_empty() || !paths.iter().all(|p| p.exists()) {
             vec![sample_folder()]
@@ -152,20 +138,30 @@ impl DatelineApp {
         app
     }
 
-    /// The app with `paths` loaded synchronously (tests, headless export).
+    /// The app with `launch` loaded before it returns (tests, benchmarks).
     #[must_use]
-    pub fn with_loaded(paths: Vec<PathBuf>) -> Self {
-        let mut app = Self::empty(State::default());
-        let loaded = load(paths, &Progress::default());
-        app.install(loaded);
+    pub fn with_loaded(launch: Launch) -> Self {
+        let mut app = Self::empty(
+            State::default(),
+            launch.rules_files,
+            egui::Context::default(),
+        );
+        let outcome = load(
+            launch.paths,
+            &app.rules_files,
+            &crate::progress::Progress::default(),
+        );
+        app.message = outcome.rules_note;
+        app.install(outcome.loaded);
         app
     }
 
-    fn empty(state: State) -> Self {
+    fn empty(state: State, rules_files: Vec<PathBuf>, ctx: egui::Context) -> Self {
         Self {
             state,
             loaded: None,
-            job: None,
+            rules_files,
+            load: None,
             export: ExportDialog::default(),
             picker: None,
             saved: None,
@@ -175,7 +171,7 @@ impl DatelineApp {
             path_field: String::new(),
             message: None,
             filter: filter::EventFilter::default(),
-            ctx: None,
+            ctx,
         }
     }
 
@@ -195,80 +191,55 @@ impl DatelineApp {
                 .as_ref()
                 .is_some_and(|l| l.paths != loaded.paths)
         {
-            self.state.view = fit_view(&loaded.timeline);
+            self.state.view = timeline::axis::fit_events(&loaded.timeline.events);
         }
         self.loaded = Some(Arc::new(loaded));
     }
 
-    /// Starts loading on a named background thread; the UI polls its progress.
+    /// Starts loading `paths` in the background, replacing (and cancelling) any load running.
     fn start_load(&mut self, paths: Vec<PathBuf>) {
-        if let Some(job) = self.job.take() {
-            job.progress.cancel();
-        }
-        let progress = Arc::new(Progress::default());
-        let (tx, rx) = channel();
-        let ctx = self.ctx.clone();
-        let shared = Arc::clone(&progress);
-        let spawned = std::thread::Builder::new()
-            .name("dateline-load".into())
-            .spawn(move || {
-                let loaded = load(paths, &shared);
-                if !shared.is_cancelled() {
-                    let _ = tx.send(loaded);
-                }
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
-                }
-            });
-        match spawned {
-            Ok(_) => {
-                self.job = Some(Job {
-                    progress,
-                    result: rx,
-                });
-            }
-            Err(err) => self.message = Some(format!("could not start loading: {err}")),
+        let rules_files = self.rules_files.clone();
+        match jobs::spawn("load", &self.ctx, move |progress| {
+            load(paths, &rules_files, progress)
+        }) {
+            Ok(job) => self.load = Some(job),
+            Err(err) => self.message = Some(err),
         }
     }
 
-    fn poll(&mut self) {
-        if let Some(job) = &self.job
-            && let Ok(loaded) = job.result.try_recv()
-        {
-            self.job = None;
-            let (articles, events, problems) = (
-                loaded.corpus.articles.len(),
-                loaded.timeline.events.len(),
-                loaded.corpus.problems.len(),
-            );
-            let unread = if problems == 0 {
-                String::new()
-            } else {
-                format!(", {problems} files could not be read (see Problems)")
-            };
-            self.message = Some(format!("{articles} articles, {events} events{unread}"));
-            self.install(loaded);
+    /// Collects what background jobs finished: once per frame, before drawing.
+    pub fn logic(&mut self) {
+        if let Some(outcome) = self.load.as_ref().and_then(Job::poll) {
+            let cancelled = self
+                .load
+                .take()
+                .is_some_and(|job| job.progress.is_cancelled());
+            match outcome {
+                Ok(_) if cancelled => {}
+                Ok(LoadOutcome { loaded, rules_note }) => {
+                    self.message = Some(load_summary(&loaded, rules_note.as_deref()));
+                    self.install(loaded);
+                }
+                Err(err) => self.message = Some(err),
+            }
         }
         if let Some(line) = self.export.poll(&mut self.state.export) {
             self.message = Some(line);
         }
-        if let Some(saved) = &self.saved
-            && let Ok(result) = saved.try_recv()
-        {
+        if let Some(outcome) = self.saved.as_ref().and_then(Job::poll) {
             self.saved = None;
-            self.message = Some(match result {
+            self.message = Some(match outcome.and_then(|r| r) {
                 Ok(path) => format!("Saved {}", path.display()),
                 Err(err) => err,
             });
         }
-        if let Some(picker) = &self.picker
-            && let Ok(choice) = picker.try_recv()
-        {
+        if let Some(outcome) = self.picker.as_ref().and_then(Job::poll) {
             self.picker = None;
-            match choice {
-                    Some(paths) => self.apply(Command::Open(paths)),
-                    None => self.message = Some("No folder chosen. If no dialog appeared, no system file dialog is available: drop a folder here or type its path.".into()),
-                }
+            match outcome {
+                Ok(Some(paths)) => self.apply(Command::Open(paths)),
+                Ok(None) => self.message = Some("No folder chosen. If no dialog appeared, no system file dialog is available: drop a folder here or type its path.".into()),
+                Err(err) => self.message = Some(err),
+            }
         }
     }
 
@@ -283,41 +254,10 @@ impl DatelineApp {
                     self.start_load(paths);
                 }
             }
-            Command::PickFolder | Command::PickFiles => {
-                let folder = command == Command::PickFolder;
-                let (tx, rx) = channel();
-                let ctx = self.ctx.clone();
-                // The dialog runs on its own thread: the window keeps drawing meanwhile.
-                let spawned = std::thread::Builder::new()
-                    .name("dateline-dialog".into())
-                    .spawn(move || {
-                        let dialog = rfd::AsyncFileDialog::new();
-                        let chosen = if folder {
-                            pollster::block_on(
-                                dialog.set_title("Open a folder of articles").pick_folder(),
-                            )
-                            .map(|f| vec![f.path().to_path_buf()])
-                        } else {
-                            pollster::block_on(
-                                dialog
-                                    .set_title("Open articles")
-                                    .add_filter("articles", &["txt", "md", "html", "htm"])
-                                    .pick_files(),
-                            )
-                            .map(|fs| fs.iter().map(|f| f.path().to_path_buf()).collect())
-                        };
-                        let _ = tx.send(chosen);
-                        if let Some(ctx) = ctx {
-                            ctx.request_repaint();
-                        }
-                    });
-                if spawned.is_ok() {
-                    self.picker = Some(rx);
-                }
-            }
+            Command::PickFolder | Command::PickFiles => self.pick(command == Command::PickFolder),
             Command::CancelLoad => {
-                if let Some(job) = self.job.take() {
-                    job.progress.cancel();
+                if let Some(job) = self.load.take() {
+                    job.cancel();
                     self.message = Some("Loading cancelled.".into());
                 }
             }
@@ -325,7 +265,10 @@ impl DatelineApp {
             Command::Step(direction) => self.step(direction),
             Command::SetView(view) => self.state.view = Some(view),
             Command::FitAll => {
-                self.state.view = self.loaded.as_ref().and_then(|l| fit_view(&l.timeline));
+                self.state.view = self
+                    .loaded
+                    .as_ref()
+                    .and_then(|l| timeline::axis::fit_events(&l.timeline.events));
             }
             Command::Zoom(factor) => {
                 if let Some(v) = self.state.view {
@@ -339,36 +282,61 @@ impl DatelineApp {
                     .and_then(|l| l.rules.kinds.get(kind))
                     .map(|k| k.name.clone())
                 {
-                    if let Some(pos) = self.state.hidden_kinds.iter().position(|n| *n == name) {
-                        self.state.hidden_kinds.remove(pos);
-                    } else {
-                        self.state.hidden_kinds.push(name);
-                    }
+                    self.state.hidden_kinds.toggle(&name);
                 }
             }
             Command::FilterArticle(article) => self.article_filter = article,
             Command::ToggleTheme => {
                 self.state.dark = !self.state.dark;
-                if let Some(ctx) = &self.ctx {
-                    ctx.set_theme(if self.state.dark {
-                        egui::Theme::Dark
-                    } else {
-                        egui::Theme::Light
-                    });
-                }
+                self.apply_theme();
             }
             Command::ExportJson => self.export_json(),
-            Command::ExportPng => self.export.show(&self.state.export, self.ctx.as_ref()),
-            Command::Source(SourceCommand::Copy(text)) => {
-                if let Some(ctx) = &self.ctx {
-                    ctx.copy_text(text);
+            Command::ExportPng => self.export.show(&self.state.export, &self.ctx),
+            Command::WritePng { path, options } => {
+                if let Some(loaded) = &self.loaded {
+                    self.export
+                        .start(Arc::clone(loaded), options, path, &self.ctx);
                 }
             }
-            Command::Source(SourceCommand::OpenFile(path)) => {
-                if let Some(ctx) = &self.ctx {
-                    ctx.open_url(egui::OpenUrl::new_tab(format!("file://{}", path.display())));
-                }
+            Command::SourcePanel(PanelCommand::Copy(text)) => self.ctx.copy_text(text),
+            Command::SourcePanel(PanelCommand::OpenFile(path)) => {
+                self.ctx
+                    .open_url(egui::OpenUrl::new_tab(format!("file://{}", path.display())));
             }
+        }
+    }
+
+    fn apply_theme(&self) {
+        self.ctx.set_theme(if self.state.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+    }
+
+    /// The system's open dialog, on its own thread: the window keeps drawing meanwhile.
+    fn pick(&mut self, folder: bool) {
+        if self.picker.is_some() {
+            return;
+        }
+        let job = jobs::spawn("open-dialog", &self.ctx, move |_| {
+            let dialog = rfd::AsyncFileDialog::new();
+            if folder {
+                pollster::block_on(dialog.set_title("Open a folder of articles").pick_folder())
+                    .map(|f| vec![f.path().to_path_buf()])
+            } else {
+                pollster::block_on(
+                    dialog
+                        .set_title("Open articles")
+                        .add_filter("articles", &["txt", "md", "html", "htm"])
+                        .pick_files(),
+                )
+                .map(|fs| fs.iter().map(|f| f.path().to_path_buf()).collect())
+            }
+        });
+        match job {
+            Ok(job) => self.picker = Some(job),
+            Err(err) => self.message = Some(err),
         }
     }
 
@@ -400,10 +368,6 @@ impl DatelineApp {
         self.selected = Some(order[next]);
     }
 
-    fn visible_kinds(&self, loaded: &Loaded) -> Vec<bool> {
-        filter::kind_visibility(&loaded.rules.kinds, &self.state.hidden_kinds)
-    }
-
     /// Brings the per-event filter up to date with the search, kinds and article filter.
     fn refresh_filter(&mut self) {
         if let Some(loaded) = &self.loaded {
@@ -430,77 +394,33 @@ impl DatelineApp {
                 return;
             }
         };
-        let (tx, rx) = channel();
-        let ctx = self.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("dateline-export".into())
-            .spawn(move || {
-                let chosen = pollster::block_on(
-                    rfd::AsyncFileDialog::new()
-                        .set_file_name("timeline.json")
-                        .save_file(),
-                );
-                let Some(file) = chosen else { return };
-                let path = file.path().to_path_buf();
-                // Written beside the target and renamed: a failed write never leaves half a file.
-                let tmp = path.with_extension("json.tmp");
-                let result = std::fs::write(&tmp, json).and_then(|()| std::fs::rename(&tmp, &path));
-                let _ = tx.send(
-                    result
-                        .map(|()| path.clone())
-                        .map_err(|e| format!("could not save {}: {e}", path.display())),
-                );
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
-                }
-            });
-        if spawned.is_ok() {
-            self.saved = Some(rx);
-        }
-    }
-
-    fn shortcuts(ui: &Ui) -> Vec<Command> {
-        let mut out = Vec::new();
-        ui.input_mut(|i| {
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
-                out.push(Command::PickFolder);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)) {
-                out.push(Command::ExportPng);
-            }
-            if i.consume_key(Modifiers::NONE, Key::F5) {
-                out.push(Command::Reload);
-            }
-            if i.consume_key(Modifiers::NONE, Key::Home) {
-                out.push(Command::FitAll);
-            }
-            if i.consume_key(Modifiers::NONE, Key::Plus)
-                || i.consume_key(Modifiers::NONE, Key::Equals)
-            {
-                out.push(Command::Zoom(1.5));
-            }
-            if i.consume_key(Modifiers::NONE, Key::Minus) {
-                out.push(Command::Zoom(1.0 / 1.5));
-            }
-            if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
-                out.push(Command::Step(1));
-            }
-            if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
-                out.push(Command::Step(-1));
-            }
-            if i.consume_key(Modifiers::NONE, Key::Escape) {
-                out.push(Command::Select(None));
-            }
+        let job = jobs::spawn("save-json", &self.ctx, move |_| {
+            let chosen = pollster::block_on(
+                rfd::AsyncFileDialog::new()
+                    .set_file_name("timeline.json")
+                    .save_file(),
+            );
+            let Some(file) = chosen else {
+                return Err("Not saved: no file chosen.".to_owned());
+            };
+            let path = file.path().to_path_buf();
+            crate::atomic::write_atomically(&path, json.as_bytes())
+                .map(|()| path)
+                .map_err(|e| e.to_string())
         });
-        out
+        match job {
+            Ok(job) => self.saved = Some(job),
+            Err(err) => self.message = Some(err),
+        }
     }
 
     /// The whole window, for eframe and for tests.
     pub fn window_ui(&mut self, ui: &mut Ui) {
-        self.poll();
+        // The context the app draws into is the one its jobs must wake.
+        ui.ctx().clone_into(&mut self.ctx);
         self.refresh_filter();
         let mut commands = if !self.export.open && ui.memory(|m| m.focused().is_none()) {
-            Self::shortcuts(ui)
+            ui.input_mut(command::pressed)
         } else {
             Vec::new()
         };
@@ -515,14 +435,27 @@ impl DatelineApp {
             commands.push(Command::Open(dropped));
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
-        if self.job.is_some() || self.message.is_some() || self.export.busy() {
+        if self.load.is_some() || self.message.is_some() || self.export.busy() {
             egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, &mut commands));
         }
         egui::Panel::left("side")
             .resizable(true)
             .default_size(280.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| self.side_ui(ui, &mut commands));
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    side::side_ui(
+                        ui,
+                        &mut side::SideState {
+                            path_field: &mut self.path_field,
+                            search: &mut self.search,
+                            hidden_kinds: &self.state.hidden_kinds,
+                            article_filter: self.article_filter,
+                            selected: self.selected,
+                        },
+                        self.loaded.as_deref(),
+                        &mut commands,
+                    );
+                });
             });
         if let (Some(id), Some(loaded)) = (self.selected, &self.loaded)
             && let Some(event) = loaded.timeline.events.get(id)
@@ -533,9 +466,9 @@ impl DatelineApp {
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         if let Some(c) =
-                            source::source_ui(ui, event, &loaded.rules.kinds, &loaded.corpus)
+                            source_panel::source_ui(ui, event, &loaded.rules.kinds, &loaded.corpus)
                         {
-                            commands.push(Command::Source(c));
+                            commands.push(Command::SourcePanel(c));
                         }
                     });
                 });
@@ -545,79 +478,39 @@ impl DatelineApp {
             loaded: self.loaded.as_ref(),
             view: self.state.view,
             hidden_kinds: &self.state.hidden_kinds,
-            ctx: self.ctx.as_ref(),
         };
-        self.export.ui(ui, &mut self.state.export, &request);
+        if let Some(command) = self.export.ui(ui, &mut self.state.export, &request) {
+            commands.push(command);
+        }
         for command in commands {
             self.apply(command);
         }
-        if self.job.is_some() {
+        if self.load.is_some() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
 
     fn menu_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let items =
-            |ui: &mut Ui, commands: &mut Vec<Command>, entries: Vec<(&str, &str, Command)>| {
-                for (label, shortcut, command) in entries {
-                    if ui
-                        .add(egui::Button::new(label).shortcut_text(shortcut))
-                        .clicked()
-                    {
-                        commands.push(command);
-                    }
-                }
-            };
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                items(
-                    ui,
-                    commands,
-                    vec![
-                        ("Open folder…", "Ctrl+O", Command::PickFolder),
-                        ("Open files…", "", Command::PickFiles),
-                        ("Reload", "F5", Command::Reload),
-                    ],
-                );
-                ui.separator();
-                items(
-                    ui,
-                    commands,
-                    vec![
-                        ("Export PNG…", "Ctrl+E", Command::ExportPng),
-                        ("Export JSON…", "", Command::ExportJson),
-                    ],
-                );
+                command::menu_ui(ui, command::Menu::File, commands);
             });
             ui.menu_button("View", |ui| {
-                items(
-                    ui,
-                    commands,
-                    vec![
-                        ("Fit all", "Home", Command::FitAll),
-                        ("Zoom in", "+", Command::Zoom(1.5)),
-                        ("Zoom out", "−", Command::Zoom(1.0 / 1.5)),
-                        ("Previous event", "←", Command::Step(-1)),
-                        ("Next event", "→", Command::Step(1)),
-                        ("Deselect", "Esc", Command::Select(None)),
-                    ],
-                );
+                command::menu_ui(ui, command::Menu::View, commands);
                 ui.separator();
-                let theme = if self.state.dark {
-                    "Light theme"
-                } else {
-                    "Dark theme"
-                };
-                items(ui, commands, vec![(theme, "", Command::ToggleTheme)]);
+                let mut dark = self.state.dark;
+                if ui.checkbox(&mut dark, "Dark theme").clicked() {
+                    commands.push(Command::ToggleTheme);
+                }
             });
         });
     }
 
     fn status_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
-            if let Some(job) = &self.job {
-                let (fraction, text) = progress_text(&job.progress);
+            if let Some(job) = &self.load {
+                let (fraction, text) = job.progress.stage();
                 ui.add(
                     egui::ProgressBar::new(fraction)
                         .desired_width(320.0)
@@ -636,137 +529,9 @@ impl DatelineApp {
         });
     }
 
-    fn side_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.horizontal(|ui| {
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut self.path_field)
-                    .hint_text("folder or file path")
-                    .desired_width(180.0),
-            );
-            field.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Folder path")
-            });
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if ui.button("Open").clicked() || enter {
-                commands.push(Command::Open(vec![PathBuf::from(self.path_field.trim())]));
-            }
-        });
-        let Some(loaded) = &self.loaded else {
-            ui.label("Loading…");
-            return;
-        };
-        ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("search label, name, text"))
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search events")
-            });
-        ui.separator();
-        ui.strong("Kinds");
-        let visible = self.visible_kinds(loaded);
-        for (k, kind) in loaded.rules.kinds.iter().enumerate() {
-            let count = loaded.kind_counts.get(k).copied().unwrap_or(0);
-            ui.horizontal(|ui| {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                ui.painter()
-                    .circle_filled(rect.center(), 5.0, timeline::kind_color(kind));
-                let mut on = visible[k];
-                if ui
-                    .checkbox(&mut on, format!("{} ({count})", kind.label))
-                    .changed()
-                {
-                    commands.push(Command::ToggleKind(k));
-                }
-            });
-        }
-        ui.separator();
-        ui.strong(format!("Articles ({})", loaded.corpus.articles.len()));
-        if self.article_filter.is_some() && ui.button("Show all articles").clicked() {
-            commands.push(Command::FilterArticle(None));
-        }
-        // Long lists lay out only the rows in sight: a folder can hold thousands of articles.
-        let row_h = ui.spacing().interact_size.y;
-        egui::ScrollArea::vertical()
-            .id_salt("articles")
-            .max_height(320.0)
-            .auto_shrink([false, true])
-            .show_rows(ui, row_h, loaded.corpus.articles.len(), |ui, rows| {
-                for a in rows {
-                    let article = &loaded.corpus.articles[a];
-                    let date = article
-                        .published
-                        .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-                    let from = article.published_from.map_or("", |s| s.describe());
-                    let title = article.title.as_deref().unwrap_or(&article.file);
-                    let events = loaded.article_events.get(a).copied().unwrap_or(0);
-                    let selected = self.article_filter == Some(a);
-                    // One line per row: show_rows counts on it; the hover has the rest.
-                    if ui
-                        .add(
-                            egui::Button::selectable(
-                                selected,
-                                format!("{date}  {title}  ({events})"),
-                            )
-                            .truncate(),
-                        )
-                        .on_hover_text(format!(
-                            "{}\npublished {date} — date from {from}\n{events} events",
-                            article.file
-                        ))
-                        .clicked()
-                    {
-                        commands.push(Command::FilterArticle(if selected {
-                            None
-                        } else {
-                            Some(a)
-                        }));
-                    }
-                }
-            });
-        if !loaded.undated.is_empty() {
-            ui.separator();
-            ui.strong(format!("Undated events ({})", loaded.undated.len()));
-            egui::ScrollArea::vertical()
-                .id_salt("undated")
-                .max_height(200.0)
-                .auto_shrink([false, true])
-                .show_rows(ui, row_h, loaded.undated.len(), |ui, rows| {
-                    for &id in &loaded.undated[rows] {
-                        let Some(e) = loaded.timeline.events.get(id) else {
-                            continue;
-                        };
-                        if ui
-                            .add(
-                                egui::Button::selectable(self.selected == Some(e.id), &e.label)
-                                    .truncate(),
-                            )
-                            .on_hover_text(&e.label)
-                            .clicked()
-                        {
-                            commands.push(Command::Select(Some(e.id)));
-                        }
-                    }
-                });
-        }
-        if !loaded.corpus.problems.is_empty() {
-            ui.separator();
-            ui.strong(format!("Problems ({})", loaded.corpus.problems.len()));
-            egui::ScrollArea::vertical()
-                .id_salt("problems")
-                .max_height(200.0)
-                .auto_shrink([false, true])
-                .show_rows(ui, row_h, loaded.corpus.problems.len(), |ui, rows| {
-                    for p in &loaded.corpus.problems[rows] {
-                        let line = format!("{} — {}", p.path.display(), p.reason);
-                        ui.add(egui::Label::new(line.as_str()).truncate())
-                            .on_hover_text(line);
-                    }
-                });
-        }
-    }
-
     fn central_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let Some(loaded) = &self.loaded else {
-            let hint = if self.job.is_some() {
+            let hint = if self.load.is_some() {
                 "Reading the articles…"
             } else {
                 "Open a folder of articles (Ctrl+O), drop one here, or type its path."
@@ -778,32 +543,33 @@ impl DatelineApp {
             ui.centered_and_justified(|ui| ui.label("No dated events in these articles."));
             return;
         };
-        let visible = self.visible_kinds(loaded);
-        let shown = self.filter.shown();
+        let visible = self.state.hidden_kinds.non_members(&loaded.rules.kinds);
         let input = TimelineInput {
             events: &loaded.timeline.events,
             kinds: &loaded.rules.kinds,
             visible: &visible,
-            shown,
+            shown: self.filter.shown(),
             selected: self.selected,
             view,
-            numbers: None,
         };
-        for c in timeline::timeline_ui(ui, &input) {
-            commands.push(match c {
-                TimelineCommand::Select(id) => Command::Select(id),
-                TimelineCommand::SetView(v) => Command::SetView(v),
-                TimelineCommand::FitAll => Command::FitAll,
-            });
-        }
+        commands.extend(
+            timeline::timeline_ui(ui, &input)
+                .into_iter()
+                .map(|c| match c {
+                    TimelineCommand::Select(id) => Command::Select(id),
+                    TimelineCommand::SetView(v) => Command::SetView(v),
+                    TimelineCommand::FitAll => Command::FitAll,
+                }),
+        );
     }
 }
 
 impl eframe::App for DatelineApp {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        DatelineApp::logic(self);
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        if self.ctx.is_none() {
-            self.ctx = Some(ui.ctx().clone());
-        }
         self.window_ui(ui);
     }
 
@@ -812,61 +578,46 @@ impl eframe::App for DatelineApp {
     }
 }
 
-/// Ingest, temporal, events and merge, reporting into `progress`.
-#[must_use]
-pub fn load(paths: Vec<PathBuf>, progress: &Progress) -> Loaded {
-    let corpus = ingest::load_with_progress(&paths, progress);
-    let rules = Rules::built_in();
-    let timeline = if progress.is_cancelled() {
-        Timeline::default()
-    } else {
-        events::extract_with_progress(&corpus, &rules, progress)
+/// The built-in kinds plus the user's; if those cannot be read, the built-in ones and a note
+/// saying why, so the folder still loads.
+fn load(
+    paths: Vec<PathBuf>,
+    rules_files: &[PathBuf],
+    progress: &crate::progress::Progress,
+) -> LoadOutcome {
+    let (rules, rules_note) = match Rules::built_in_and(rules_files) {
+        Ok(rules) => (rules, None),
+        Err(err) => (
+            Rules::built_in(),
+            Some(format!("Your rules were not used: {err}")),
+        ),
     };
-    Loaded::new(paths, corpus, rules, timeline)
-}
-
-/// The progress bar's fill and words: reading files, then finding events, then merging.
-fn progress_text(progress: &Progress) -> (f32, String) {
-    let fraction = |done: usize, total: usize| {
-        if total == 0 {
-            0.0
-        } else {
-            done as f32 / total as f32
-        }
-    };
-    let files = progress.files_total.load(Ordering::Relaxed);
-    let read = progress.files_done.load(Ordering::Relaxed);
-    let articles = progress.articles_total.load(Ordering::Relaxed);
-    let searched = progress.articles_done.load(Ordering::Relaxed);
-    if articles == 0 {
-        (
-            fraction(read, files),
-            format!("Reading files: {read} / {files}"),
-        )
-    } else if searched < articles {
-        (
-            fraction(searched, articles),
-            format!("Finding events: {searched} / {articles} articles"),
-        )
-    } else {
-        (1.0, "Merging reports of the same events…".to_owned())
+    LoadOutcome {
+        loaded: Loaded::new(Dataset::load(paths, rules, progress)),
+        rules_note,
     }
 }
 
-/// The view that shows every dated event.
-fn fit_view(timeline: &Timeline) -> Option<TimeView> {
-    let days = timeline
-        .events
-        .iter()
-        .filter_map(|e| e.interval)
-        .flat_map(|iv| {
-            [
-                axis::day_from_date(iv.start),
-                axis::day_from_date(iv.end) + 1.0,
-            ]
-        });
-    let (lo, hi) = days.fold((f64::MAX, f64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
-    (lo <= hi).then(|| TimeView::fit(lo, hi))
+/// "12 articles, 30 events", and what went wrong.
+fn load_summary(loaded: &Loaded, rules_note: Option<&str>) -> String {
+    let (articles, events, problems) = (
+        loaded.corpus.articles.len(),
+        loaded.timeline.events.len(),
+        loaded.corpus.problems.len(),
+    );
+    let mut line = format!("{articles} articles, {events} events");
+    if problems > 0 {
+        let files = if problems == 1 { "file" } else { "files" };
+        let _ = write!(
+            line,
+            ", {problems} {files} could not be read (see Problems)"
+        );
+    }
+    if let Some(note) = rules_note {
+        line.push_str(". ");
+        line.push_str(note);
+    }
+    line
 }
 
 /// The bundled sample, next to the working directory or the crate the binary was built from.
@@ -885,25 +636,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn progress_says_which_stage_is_running() {
-        let p = Progress::default();
-        p.files_total.store(10, Ordering::Relaxed);
-        p.files_done.store(4, Ordering::Relaxed);
-        assert_eq!(progress_text(&p), (0.4, "Reading files: 4 / 10".to_owned()));
-        p.files_done.store(10, Ordering::Relaxed);
-        p.articles_total.store(8, Ordering::Relaxed);
-        p.articles_done.store(2, Ordering::Relaxed);
-        assert_eq!(
-            progress_text(&p),
-            (0.25, "Finding events: 2 / 8 articles".to_owned())
-        );
-        p.articles_done.store(8, Ordering::Relaxed);
-        assert_eq!(progress_text(&p).1, "Merging reports of the same events…");
-    }
-
-    #[test]
     fn counts_are_made_once_per_load() {
-        let loaded = load(vec![sample_folder()], &Progress::default());
+        let loaded = load(
+            vec![sample_folder()],
+            &[],
+            &crate::progress::Progress::default(),
+        )
+        .loaded;
         assert_eq!(
             loaded.kind_counts.iter().sum::<usize>(),
             loaded.timeline.events.len()
@@ -916,5 +655,18 @@ mod tests {
                 .iter()
                 .all(|&id| loaded.timeline.events[id].interval.is_none())
         );
+    }
+
+    #[test]
+    fn unreadable_rules_fall_back_to_the_built_in_kinds_with_a_note() {
+        let missing = PathBuf::from("/nonexistent/kinds.toml");
+        let outcome = load(
+            vec![sample_folder()],
+            &[missing],
+            &crate::progress::Progress::default(),
+        );
+        assert!(!outcome.loaded.timeline.events.is_empty());
+        let note = outcome.rules_note.unwrap_or_default();
+        assert!(note.contains("kinds.toml"), "{note}");
     }
 }

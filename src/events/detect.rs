@@ -5,65 +5,16 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
-use serde::Serialize;
 
+use super::mention::{DatedBy, Mention, Modality};
 use super::rules::{Pattern, Phrases, Rules, Slot};
 use super::text::{self, Word};
+use super::words::{
+    is_anchoring, is_calendar_word, is_cancellation, is_claim, is_determiner, is_function_word,
+    is_keyword_shaped, is_negation, is_planned, is_stopword, is_stopword_hash,
+};
 use crate::ingest::Article;
 use crate::temporal::{Interval, Precision, Timex, TimexType};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Modality {
-    Happened,
-    Planned,
-    Claimed,
-    Cancelled,
-    Negated,
-}
-
-/// How a mention got its date, from the most to the least direct.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DatedBy {
-    /// A time expression in the trigger's own clause.
-    Clause,
-    /// A time expression elsewhere in the sentence.
-    Sentence,
-    /// "after the talks": the date of the story's event it is anchored to.
-    Anchor,
-    /// "the talks": a definite reference to the story's own event.
-    Story,
-    /// A present-tense report with no date: the article's date.
-    Present,
-    /// The opening paragraph: the article's date.
-    Lede,
-}
-
-#[derive(Debug, Clone)]
-pub struct Mention {
-    pub paragraph: usize,
-    pub kind: usize,
-    /// Byte range of the trigger words in the article text.
-    pub trigger: Range<usize>,
-    /// Byte range of the governing time expression, if any.
-    pub date_phrase: Option<Range<usize>>,
-    pub interval: Option<Interval>,
-    pub dated_by: Option<DatedBy>,
-    pub modality: Modality,
-    /// Names in the mention's sentence (shared by every mention of that sentence).
-    pub participants: Arc<[String]>,
-    /// Sorted hashes of the words of person-like names among them, for merging.
-    pub(crate) people: Arc<[u64]>,
-    /// Sorted hashes of the content words around the trigger.
-    pub keywords: Vec<u64>,
-    pub label: String,
-    pub confidence: f32,
-    /// Refers to the story's own event of its kind ("the talks", the lede).
-    pub story: bool,
-    /// Anchored to the story's event of this kind ("after the talks").
-    anchor: Option<usize>,
-}
 
 /// Every event mention in `article`, given its time expressions (from [`crate::temporal::tag`]).
 #[must_use]
@@ -107,7 +58,7 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
                 dct,
             };
             let names: Arc<[String]> = names_ctx.participants().into();
-            let people: Arc<[u64]> = super::merge::name_words(&names).into();
+            let people: Arc<[u64]> = super::names::name_words(&names).into();
             for (n, &(pattern, ref span)) in found.iter().enumerate() {
                 let p = &rules.patterns[pattern];
                 let ctx = Context {
@@ -254,7 +205,7 @@ fn near(
 }
 
 /// Whether a phrase of `phrases` starts at word `k` and ends by `limit`.
-fn phrase_at(phrases: &Phrases, words: &[Word], k: usize, limit: usize) -> bool {
+pub(super) fn phrase_at(phrases: &Phrases, words: &[Word], k: usize, limit: usize) -> bool {
     phrases.may_start_at(&words[k])
         && phrases
             .list
@@ -264,148 +215,15 @@ fn phrase_at(phrases: &Phrases, words: &[Word], k: usize, limit: usize) -> bool 
 
 // Word classes as `match`es: a slice's `contains` compares every entry in turn, and these
 // are asked of every word near every trigger.
-fn is_anchoring(w: &str) -> bool {
-    matches!(
-        w,
-        "after" | "following" | "during" | "at" | "ahead" | "before" | "amid"
-    )
-}
-
-fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "today's"
-    )
-}
-
-fn is_planned(w: &str) -> bool {
-    matches!(
-        w,
-        "will"
-            | "would"
-            | "shall"
-            | "plan"
-            | "plans"
-            | "planned"
-            | "planning"
-            | "expected"
-            | "scheduled"
-            | "intends"
-            | "intend"
-            | "set"
-            | "due"
-            | "aims"
-    )
-}
-
-fn is_claim(w: &str) -> bool {
-    matches!(
-        w,
-        "claims"
-            | "claimed"
-            | "claim"
-            | "allegedly"
-            | "reportedly"
-            | "purportedly"
-            | "purported"
-            | "alleged"
-    )
-}
-
-fn is_negation(w: &str) -> bool {
-    matches!(w, "not" | "never" | "no" | "didn't" | "hasn't" | "wasn't")
-}
-
-fn is_cancellation(w: &str) -> bool {
-    matches!(
-        w,
-        "cancelled"
-            | "canceled"
-            | "called"
-            | "postponed"
-            | "scrapped"
-            | "instead"
-            | "initially"
-            | "originally"
-    )
-}
-
-const STOPWORDS: [&str; 40] = [
-    "the", "and", "that", "with", "from", "this", "have", "has", "been", "were", "was", "are",
-    "for", "which", "their", "they", "also", "said", "will", "would", "after", "about", "into",
-    "over", "than", "more", "its", "his", "her", "who", "what", "when", "where", "while", "such",
-    "other", "some", "these", "those", "being",
-];
-
-/// [`STOPWORDS`] by [`word_hash`](crate::similarity::word_hash), open addressing on the top
-/// bits: keywords are hashes already, and every word near every trigger is looked up, so the
-/// check is a probe or two, not a scan of forty.
-static STOPWORD_TABLE: [u64; STOPWORD_SLOTS] = {
-    let mut table = [0; STOPWORD_SLOTS];
-    let mut i = 0;
-    while i < STOPWORDS.len() {
-        let hash = crate::similarity::word_hash(STOPWORDS[i]);
-        assert!(hash != 0, "0 marks an empty slot");
-        let mut slot = stopword_slot(hash);
-        while table[slot] != 0 {
-            slot = (slot + 1) % STOPWORD_SLOTS;
-        }
-        table[slot] = hash;
-        i += 1;
-    }
-    table
-};
-
-/// A power of two, a few times the stopwords: most misses end at the first slot.
-const STOPWORD_SLOTS: usize = 128;
-
-const fn stopword_slot(hash: u64) -> usize {
-    (hash >> (64 - STOPWORD_SLOTS.trailing_zeros())) as usize
-}
-
-fn is_stopword_hash(hash: u64) -> bool {
-    let mut slot = stopword_slot(hash);
-    loop {
-        match STOPWORD_TABLE[slot] {
-            0 => return false,
-            h if h == hash => return true,
-            _ => slot = (slot + 1) % STOPWORD_SLOTS,
-        }
-    }
-}
-
-/// Letters and hyphens only: ASCII words (nearly all) byte by byte, others by character.
-fn is_keyword_shaped(w: &str) -> bool {
-    if w.is_ascii() {
-        w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
-    } else {
-        w.chars().all(|c| c.is_alphabetic() || c == '-')
-    }
-}
-
-fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
-}
-
-struct Context<'a> {
-    article: &'a Article,
-    rules: &'a Rules,
-    words: &'a [Word<'a>],
-    sentence: &'a Range<usize>,
-    triggers: &'a [(usize, Range<usize>)],
-    index: usize,
-    timexes: &'a [Timex],
-    dct: NaiveDate,
+pub(super) struct Context<'a> {
+    pub(super) article: &'a Article,
+    pub(super) rules: &'a Rules,
+    pub(super) words: &'a [Word<'a>],
+    pub(super) sentence: &'a Range<usize>,
+    pub(super) triggers: &'a [(usize, Range<usize>)],
+    pub(super) index: usize,
+    pub(super) timexes: &'a [Timex],
+    pub(super) dct: NaiveDate,
 }
 
 impl Context<'_> {
@@ -706,236 +524,6 @@ impl Context<'_> {
         out.dedup();
         out
     }
-
-    /// actor + trigger + object: "North Korea fired hypersonic missile".
-    fn label(&self, span: &Range<usize>, clause: &Range<usize>, p: &Pattern) -> String {
-        let words = self.words;
-        let text = &self.article.text;
-        let w = |k: usize| &text[words[k].range.clone()];
-        let mut parts: Vec<String> = Vec::new();
-        let passive = span.start > 0
-            && matches!(
-                words[span.start - 1].lower.as_ref(),
-                "was" | "were" | "been" | "be" | "is" | "are"
-            );
-        let agent = if passive {
-            (span.end..clause.end.min(span.end + 6))
-                .find(|&k| words[k].lower == "by")
-                .and_then(|by| {
-                    let start = if words.get(by + 1).is_some_and(|n| n.lower == "the") {
-                        by + 2
-                    } else {
-                        by + 1
-                    };
-                    let end = (start..clause.end)
-                        .take_while(|&k| words[k].capitalized)
-                        .last()?;
-                    Some(text[words[start].range.start..words[end].range.end].to_owned())
-                })
-        } else {
-            None
-        };
-        // In "…North Korea, which fired…" the actor stands before the relative pronoun.
-        let relative = matches!(words[clause.start].lower.as_ref(), "which" | "who" | "that");
-        let clause_start = if relative {
-            clause.start.saturating_sub(6).max(self.sentence.start)
-        } else {
-            clause.start
-        };
-        let actor = agent.clone().or_else(|| {
-            let from = clause_start.max(span.start.saturating_sub(14));
-            let mut end = None;
-            for k in (from..span.start).rev() {
-                if words[k].capitalized && !is_calendar_word(&words[k].lower) {
-                    end = Some(k);
-                    break;
-                }
-            }
-            let end = end?;
-            let mut start = end;
-            while start > from
-                && ((words[start - 1].capitalized && !is_function_word(&words[start - 1].lower))
-                    || (words[start - 1].lower == "of"
-                        && start >= from + 2
-                        && words[start - 2].capitalized))
-            {
-                start -= 1;
-            }
-            if start == self.sentence.start
-                && (is_function_word(&words[start].lower) || is_stopword(&words[start].lower))
-            {
-                start += 1;
-            }
-            (start <= end).then(|| text[words[start].range.start..words[end].range.end].to_owned())
-        });
-        if let Some(actor) = &actor {
-            parts.push(actor.clone());
-        }
-        if p.noun {
-            let mut start = span.start;
-            while start > clause.start && start > span.start.saturating_sub(3) {
-                let prev = &words[start - 1].lower;
-                if is_determiner(prev) || is_function_word(prev) || words[start - 1].capitalized {
-                    break;
-                }
-                start -= 1;
-            }
-            parts.push((start..span.end).map(w).collect::<Vec<_>>().join(" "));
-        } else {
-            parts.push(span.clone().map(w).collect::<Vec<_>>().join(" "));
-            // The required object ("missile", "agreement", "as envoy") with one modifier.
-            if p.near_is_object() {
-                let to = (span.end + p.window + 3).min(clause.end);
-                let is_near = |k: &usize| phrase_at(&p.near, words, *k, to);
-                if let Some(first) = (span.end..to).find(is_near) {
-                    // The object runs from the first rule word to the last of its run:
-                    // "hypersonic missile", "as envoy".
-                    let head = (first..to)
-                        .take_while(|k| *k == first || is_near(k))
-                        .last()
-                        .unwrap_or(first);
-                    let head = if words[head].lower == "as" && head + 1 < clause.end {
-                        head + 1
-                    } else {
-                        head
-                    };
-                    let modifier = (first == head
-                        && first > span.end
-                        && !is_function_word(&words[first - 1].lower)
-                        && !words[first - 1].lower.ends_with("ly"))
-                    .then(|| w(first - 1));
-                    parts.extend(modifier.map(str::to_owned));
-                    parts.extend((first..=head).map(|k| w(k).to_owned()));
-                } else {
-                    // The object came first: "a joint statement issued after the talks".
-                    let from = span.start.saturating_sub(p.window).max(self.sentence.start);
-                    if let Some(k) = (from..span.start).rev().find(is_near) {
-                        let start = if k > clause.start
-                            && !is_function_word(&words[k - 1].lower)
-                            && !words[k - 1].capitalized
-                        {
-                            k - 1
-                        } else {
-                            k
-                        };
-                        let verb = parts.pop().unwrap_or_default();
-                        parts.extend((start..=k).map(|j| w(j).to_owned()));
-                        parts.push(verb);
-                    }
-                }
-            } else {
-                // A bare verb takes the name after it ("met Foreign Minister Chung Eui-yong")
-                // or the words after it up to a preposition ("meet face to face").
-                let mut k = span.end;
-                while k < clause.end
-                    && k < span.end + 8
-                    && (words[k].capitalized
-                        || (k > span.end
-                            && words[k].lower == "of"
-                            && words.get(k + 1).is_some_and(|n| n.capitalized)))
-                {
-                    parts.push(w(k).to_owned());
-                    k += 1;
-                }
-                while k < clause.end
-                    && k < span.end + 4
-                    && !is_function_word(&words[k].lower)
-                    && !words[k].capitalized
-                    && !(k > span.end && words[k].lower == "to")
-                {
-                    parts.push(w(k).to_owned());
-                    k += 1;
-                }
-                // "met in Oslo", "met with Biden": where, or with whom, when it is a name.
-                if k + 1 < clause.end
-                    && matches!(words[k].lower.as_ref(), "in" | "with" | "at")
-                    && words[k + 1].capitalized
-                    && !is_calendar_word(&words[k + 1].lower)
-                {
-                    parts.push(w(k).to_owned());
-                    k += 1;
-                    while k < clause.end && k < span.end + 10 && words[k].capitalized {
-                        parts.push(w(k).to_owned());
-                        k += 1;
-                    }
-                }
-            }
-        }
-        // "Ferri was sworn in by President Sergio Bellini": keep the passive when its subject
-        // is a name; otherwise the agent leads ("Senate approved as envoy").
-        if let (Some(agent), true) = (&agent, passive) {
-            let aux = span.start - 1;
-            let patient_end = aux
-                .checked_sub(1)
-                .filter(|&k| words[k].capitalized && k >= clause.start);
-            if let Some(end) = patient_end {
-                let mut start = end;
-                while start > clause.start && words[start - 1].capitalized {
-                    start -= 1;
-                }
-                let patient = text[words[start].range.start..words[end].range.end].to_owned();
-                parts[0] = patient;
-                parts.insert(1, w(aux).to_owned());
-                parts.push(format!("by {agent}"));
-            }
-        }
-        let mut label = parts.join(" ");
-        if label.len() > 90 {
-            let cut = (0..=90)
-                .rev()
-                .find(|&i| label.is_char_boundary(i))
-                .unwrap_or(0);
-            label.truncate(cut);
-            label.push('…');
-        }
-        label
-    }
-}
-
-fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "in"
-            | "on"
-            | "at"
-            | "of"
-            | "to"
-            | "for"
-            | "by"
-            | "with"
-            | "and"
-            | "or"
-            | "but"
-            | "as"
-            | "after"
-            | "before"
-            | "since"
-            | "from"
-            | "among"
-            | "amid"
-            | "during"
-            | "newly"
-            | "also"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "while"
-            | "when"
-            | "although"
-            | "however"
-            | "meanwhile"
-            | "what"
-            | "which"
-            | "who"
-    )
-}
-
-fn is_calendar_word(w: &str) -> bool {
-    crate::calendar::month_from_name(w).is_some() || crate::calendar::weekday_from_name(w).is_some()
 }
 
 /// Dates the mentions that point at the story's own event: definite references, anchored
@@ -1034,47 +622,4 @@ fn main_kind(mentions: &[Mention], kinds: usize) -> Option<usize> {
         .enumerate()
         .max_by_key(|&(k, c)| (*c, std::cmp::Reverse(k)))?;
     (count > 0).then_some(kind)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::similarity::word_hash;
-
-    #[test]
-    fn stopword_table_finds_the_stopwords_and_nothing_else() {
-        let sample = include_str!("../../assets/sample/000_9c6cc9a4abd8fbcc.txt");
-        let words = sample
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase);
-        for w in words.chain(STOPWORDS.iter().map(|s| (*s).to_owned())) {
-            assert_eq!(
-                is_stopword_hash(word_hash(&w)),
-                STOPWORDS.contains(&w.as_str()),
-                "{w}"
-            );
-        }
-    }
-
-    #[test]
-    fn keyword_shape_is_letters_and_hyphens_in_any_script() {
-        for w in [
-            "talks",
-            "two-plus-two",
-            "g7",
-            "zürich",
-            "naïve",
-            "1.05",
-            "’s",
-            "東京",
-            "",
-        ] {
-            assert_eq!(
-                is_keyword_shaped(w),
-                w.chars().all(|c| c.is_alphabetic() || c == '-'),
-                "{w}"
-            );
-        }
-    }
 }

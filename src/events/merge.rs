@@ -10,7 +10,10 @@ use crate::similarity::{ShortKeyBuild, jaccard};
 
 use chrono::Datelike;
 
-use super::detect::{DatedBy, Mention, Modality};
+use super::build::{build_event, most_precise};
+use super::mention::{DatedBy, Mention};
+use super::{Event, Timeline};
+use crate::ingest::Corpus;
 use crate::temporal::Interval;
 
 /// Keyword overlap (Jaccard) above which two reports of a kind on compatible dates are one event.
@@ -357,41 +360,6 @@ fn compatible(a: Option<Interval>, b: Option<Interval>) -> bool {
     }
 }
 
-/// The narrowest interval: "early October" beats "2021".
-pub fn most_precise(intervals: impl Iterator<Item = Interval>) -> Option<Interval> {
-    intervals.min_by_key(|iv| ((iv.end - iv.start).num_days(), iv.start))
-}
-
-/// Sources disagree when two of their intervals do not nest. Sorted widest first, intervals
-/// that all nest form a chain, so checking neighbours suffices (O(n log n), not O(n²)).
-#[must_use]
-pub fn disputed(intervals: &[Interval]) -> bool {
-    let mut sorted = intervals.to_vec();
-    sorted.sort_by_key(|iv| (std::cmp::Reverse(iv.end - iv.start), iv.start));
-    sorted
-        .windows(2)
-        .any(|w| !(w[0].start <= w[1].start && w[1].end <= w[0].end))
-}
-
-/// The modality an event is shown with: any report that it happened wins.
-#[must_use]
-pub fn combined_modality(modalities: &[Modality]) -> Modality {
-    if modalities.contains(&Modality::Happened) {
-        return Modality::Happened;
-    }
-    let mut counts: Vec<(Modality, usize)> = Vec::new();
-    for &m in modalities {
-        match counts.iter_mut().find(|(x, _)| *x == m) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((m, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(_, c)| c)
-        .map_or(Modality::Happened, |(m, _)| m)
-}
-
 fn union_sorted<'a>(lists: impl Iterator<Item = &'a [u64]>) -> Vec<u64> {
     let mut out: Vec<u64> = lists.flatten().copied().collect();
     out.sort_unstable();
@@ -405,131 +373,78 @@ fn different_people(a: &[u64], b: &[u64]) -> bool {
     !a.is_empty() && !b.is_empty() && crate::similarity::shared(a, b) == 0
 }
 
-/// Sorted hashes of the words of the person-like names among `names`: "Defense Secretary Lloyd
-/// Austin" → lloyd, austin. Titles, places and institutions are shared by too many stories to
-/// tell events apart.
-pub(super) fn name_words(names: &[String]) -> Vec<u64> {
-    let mut out: Vec<u64> = names
-        .iter()
-        .filter(|n| is_person_like(n))
-        .flat_map(|n| n.split_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.len() > 2 && !is_title_in_any_case(w))
-        .map(crate::similarity::word_hash)
+/// Merges per-article mentions (indexed like `corpus.articles`) into events.
+#[must_use]
+pub fn merge(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
+    // Per article, then into one vector of the exact size: collecting 100,000s of clusters
+    // through a growing vector copied them several times over fresh pages.
+    let per_article: Vec<Vec<Cluster>> = mentions
+        .par_iter()
+        .enumerate()
+        .map(|(a, ms)| within_article(a, ms))
         .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// A name with no place or institution word in it, and not all capitals (NATO, U.S.).
-fn is_person_like(name: &str) -> bool {
-    !name.split_whitespace().any(|w| {
-        let bare = w
-            .trim_end_matches(['’', '\'', 's'])
-            .trim_end_matches(['’', '\'']);
-        super::places::is_place(bare)
-            || is_institution(bare)
-            || w.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-    })
-}
-
-fn is_institution(w: &str) -> bool {
-    matches!(
-        w,
-        "House"
-            | "Senate"
-            | "Congress"
-            | "Parliament"
-            | "Ministry"
-            | "Department"
-            | "Forces"
-            | "Force"
-            | "Council"
-            | "Union"
-            | "Nations"
-            | "Republic"
-            | "Party"
-            | "Bank"
-            | "Company"
-            | "Corp"
-            | "Inc"
-            | "Agency"
-            | "Committee"
-            | "University"
-            | "Court"
-            | "Army"
-            | "Navy"
-            | "Command"
-            | "Organization"
-            | "Association"
-            | "Government"
-            | "Office"
-            | "Institute"
-            | "Commission"
-            | "Assembly"
-            | "Strategy"
-            | "Constitution"
-            | "COVID-19"
-            | "Omicron"
-            | "Self-Defense"
-            | "Among"
-            | "Japanese"
-            | "American"
-            | "Chinese"
-            | "Korean"
-            | "Russian"
-            | "British"
-            | "French"
-            | "German"
-            | "European"
-    )
-}
-
-/// [`is_title`] of `w` lowercased: on the stack for ASCII words, which nearly all names are.
-fn is_title_in_any_case(w: &str) -> bool {
-    if !w.is_ascii() {
-        return is_title(&w.to_lowercase());
+    let mut clusters = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    for article_clusters in per_article {
+        clusters.extend(article_clusters);
     }
-    // None: longer than any title.
-    crate::ascii::lowercase_into(w, &mut [0u8; 16]).is_some_and(is_title)
+    // Same-story fingerprints, made in parallel for the articles that have events.
+    let fingerprints: Vec<Vec<u64>> = corpus
+        .articles
+        .par_iter()
+        .zip(mentions.par_iter())
+        .map(|(a, ms)| {
+            if ms.is_empty() {
+                Vec::new()
+            } else {
+                crate::similarity::shingles(opening(&a.text))
+            }
+        })
+        .collect();
+    let groups = across_articles(&clusters, |a, b| {
+        crate::similarity::containment(&fingerprints[a], &fingerprints[b])
+            >= crate::similarity::SAME_STORY_CONTAINMENT
+    });
+    let mut events: Vec<Event> = groups
+        .into_par_iter()
+        .map(|group| {
+            let members: Vec<(usize, usize)> = group
+                .iter()
+                .flat_map(|&c| {
+                    let cluster = &clusters[c];
+                    cluster.members.iter().map(|&i| (cluster.article, i))
+                })
+                .collect();
+            build_event(clusters[group[0]].kind, &members, mentions)
+        })
+        .collect();
+    events.sort_by(|a, b| {
+        let key = |e: &Event| {
+            (
+                e.interval.is_none(),
+                e.interval.map(|iv| (iv.start, iv.end)),
+                e.kind,
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.label.cmp(&b.label))
+    });
+    for (id, e) in events.iter_mut().enumerate() {
+        e.id = id;
+    }
+    Timeline { events }
 }
 
-/// A title or connective lowercased: words of a name that do not tell people apart.
-fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "minister"
-            | "secretary"
-            | "president"
-            | "prime"
-            | "foreign"
-            | "defense"
-            | "defence"
-            | "state"
-            | "ambassador"
-            | "chief"
-            | "general"
-            | "newly"
-            | "former"
-            | "interim"
-            | "deputy"
-            | "vice"
-            | "chairman"
-            | "senator"
-            | "governor"
-            | "mayor"
-            | "king"
-            | "queen"
-            | "prince"
-            | "envoy"
-            | "spokesman"
-            | "spokeswoman"
-            | "the"
-            | "and"
-    )
+/// The first ~2 KB of an article, cut at a character boundary: copies and rewrites of one
+/// report agree most in their opening, and fingerprinting only it halves the hashing.
+fn opening(text: &str) -> &str {
+    const OPENING_BYTES: usize = 2048;
+    if text.len() <= OPENING_BYTES {
+        return text;
+    }
+    let cut = (0..=OPENING_BYTES)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    &text[..cut]
 }
 
 #[cfg(test)]
@@ -537,26 +452,6 @@ mod tests {
     use super::*;
     use crate::temporal::Precision;
     use chrono::NaiveDate;
-
-    #[test]
-    fn titles_are_found_in_any_case_as_by_lowercasing() {
-        let words = [
-            "Minister",
-            "SECRETARY",
-            "Spokeswoman",
-            "the",
-            "Austin",
-            "Zürich",
-            "\u{212A}ing",
-            "Ministerialdirektorin",
-            "Vice",
-            "vICE",
-            "",
-        ];
-        for w in words {
-            assert_eq!(is_title_in_any_case(w), is_title(&w.to_lowercase()), "{w}");
-        }
-    }
 
     /// One cluster per article, three a day for `n / 3` days, alternating between two stories
     /// whose words share nothing.

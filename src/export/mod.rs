@@ -13,10 +13,10 @@ use egui::{Color32, Pos2, Rect, Vec2};
 use image::ImageEncoder as _;
 use image::RgbaImage;
 
-use crate::app::axis::{self, TimeView};
-use crate::app::timeline;
-use crate::events::{Event, Kind, Timeline};
-use crate::ingest::Corpus;
+use crate::dataset::Dataset;
+use crate::events::{Event, Kind, KindSet, Timeline};
+use crate::timeline::axis::{self, TimeView};
+use crate::timeline::{kind_color, layout};
 use figure::{Entry, FigureInput, SourceLine};
 use raster::Rasterizer;
 
@@ -50,8 +50,8 @@ pub struct Options {
     pub title: Option<String>,
     /// The span of time drawn; `None` fits every event.
     pub view: Option<TimeView>,
-    /// Kind names to draw; `None` draws every kind.
-    pub kinds: Option<Vec<String>>,
+    /// The kinds to draw; `None` draws every kind.
+    pub kinds: Option<KindSet>,
 }
 
 impl Default for Options {
@@ -67,16 +67,6 @@ impl Default for Options {
             kinds: None,
         }
     }
-}
-
-/// The pieces of a loaded folder the figure is drawn from.
-#[derive(Clone, Copy)]
-pub struct Source<'a> {
-    pub corpus: &'a Corpus,
-    pub timeline: &'a Timeline,
-    pub kinds: &'a [Kind],
-    /// The folders or files loaded, for the default title.
-    pub paths: &'a [PathBuf],
 }
 
 /// The image and where things ended up in it, in points (multiply by `pixels_per_point`).
@@ -100,17 +90,20 @@ pub enum ExportError {
     NoEvents(usize),
     #[error("unknown kind {0:?}; the kinds are {1}")]
     UnknownKind(String, String),
-    #[error("the figure would be {0}×{1} pixels; the limit is {MAX_SIDE_PX} on each side{2}")]
-    TooLarge(u32, u32, &'static str),
-    #[error("--scale must be between 0.5 and 8, not {0}")]
+    /// `fitted`: the height was chosen to fit the source list, which a fixed height, a
+    /// shorter span or no list would shrink.
+    #[error("the figure would be {width}×{height} pixels; the limit is {MAX_SIDE_PX} on each side")]
+    TooLarge {
+        width: u32,
+        height: u32,
+        fitted: bool,
+    },
+    #[error("the scale must be between 0.5 and 8, not {0}")]
     Scale(f32),
     #[error("could not encode the PNG: {0}")]
     Encode(#[from] image::ImageError),
-    #[error("could not write {path}: {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] crate::atomic::WriteError),
 }
 
 fn undated_note(undated: usize) -> String {
@@ -128,7 +121,7 @@ pub fn view_between(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Option<TimeView> {
-    let fitted = fit(timeline.events.iter());
+    let fitted = axis::fit_events(&timeline.events);
     let start = from
         .map(axis::day_from_date)
         .or(fitted.map(|v| v.start_day))?;
@@ -141,21 +134,9 @@ pub fn view_between(
     })
 }
 
-fn fit<'a>(events: impl Iterator<Item = &'a Event>) -> Option<TimeView> {
-    let (lo, hi) = events
-        .filter_map(|e| e.interval)
-        .fold((f64::MAX, f64::MIN), |(lo, hi), iv| {
-            (
-                lo.min(axis::day_from_date(iv.start)),
-                hi.max(axis::day_from_date(iv.end) + 1.0),
-            )
-        });
-    (lo <= hi).then(|| TimeView::fit(lo, hi))
-}
-
 /// Everything the figure shows, worked out from the data and the options, before any drawing.
 pub struct Prepared<'a> {
-    source: Source<'a>,
+    data: &'a Dataset,
     pub title: String,
     pub subtitle: String,
     /// Per kind: drawn as a lane.
@@ -176,8 +157,8 @@ impl Prepared<'_> {
         FigureInput {
             title: &self.title,
             subtitle: &self.subtitle,
-            events: &self.source.timeline.events,
-            kinds: self.source.kinds,
+            events: &self.data.timeline.events,
+            kinds: &self.data.rules.kinds,
             visible: &self.visible,
             shown: &self.in_view,
             numbers: &self.numbers,
@@ -191,28 +172,28 @@ impl Prepared<'_> {
     /// The chart height that gives every lane the same comfortable room.
     #[must_use]
     pub fn auto_chart_height(&self) -> f32 {
-        timeline::Geometry::height_for(self.lanes.len(), AUTO_LANE_PT)
+        layout::Geometry::height_for(self.lanes.len(), AUTO_LANE_PT)
     }
 }
 
 /// Works out what the figure shows: lanes, view, numbering and the source list.
-pub fn prepare<'a>(source: Source<'a>, options: &Options) -> Result<Prepared<'a>, ExportError> {
-    let visible = visible_kinds(source.kinds, options.kinds.as_deref())?;
+pub fn prepare<'a>(data: &'a Dataset, options: &Options) -> Result<Prepared<'a>, ExportError> {
+    let visible = visible_kinds(&data.rules.kinds, options.kinds.as_ref())?;
     let kinds_shown = |e: &Event| visible[e.kind];
     let view = match options.view {
         Some(view) => view,
-        None => fit(source.timeline.events.iter().filter(|e| kinds_shown(e))).ok_or_else(|| {
-            ExportError::NoEvents(
-                source
-                    .timeline
-                    .events
-                    .iter()
-                    .filter(|e| e.interval.is_none())
-                    .count(),
-            )
-        })?,
+        None => axis::fit_events(data.timeline.events.iter().filter(|e| kinds_shown(e)))
+            .ok_or_else(|| {
+                ExportError::NoEvents(
+                    data.timeline
+                        .events
+                        .iter()
+                        .filter(|e| e.interval.is_none())
+                        .count(),
+                )
+            })?,
     };
-    let in_view: Vec<bool> = source
+    let in_view: Vec<bool> = data
         .timeline
         .events
         .iter()
@@ -225,25 +206,25 @@ pub fn prepare<'a>(source: Source<'a>, options: &Options) -> Result<Prepared<'a>
         })
         .collect();
     let count = in_view.iter().filter(|&&v| v).count();
-    let numbers = number_events(source.timeline, &in_view, options.sources);
+    let numbers = number_events(&data.timeline, &in_view, options.sources);
     let entries = if options.sources {
-        source_entries(source, &numbers)
+        source_entries(data, &numbers)
     } else {
         Vec::new()
     };
     Ok(Prepared {
-        source,
+        data,
         title: options
             .title
             .clone()
-            .unwrap_or_else(|| default_title(source.paths)),
-        subtitle: subtitle(source, view, count),
+            .unwrap_or_else(|| default_title(&data.paths)),
+        subtitle: subtitle(data, view, count),
         list_note: (options.sources && count > MAX_LISTED).then(|| {
             format!(
                 "{count} events in range: too many to number. Export a shorter span or fewer kinds for a source list."
             )
         }),
-        lanes: timeline::lanes(source.kinds, &visible),
+        lanes: layout::lanes(&data.rules.kinds, &visible),
         visible,
         in_view,
         numbers,
@@ -254,11 +235,11 @@ pub fn prepare<'a>(source: Source<'a>, options: &Options) -> Result<Prepared<'a>
 
 /// Draws the figure. Runs the offscreen context a few passes: one to measure, then at the
 /// final size until egui stops asking for repaints (fonts found late, first-frame layout).
-pub fn render(source: Source<'_>, options: &Options) -> Result<Rendered, ExportError> {
+pub fn render(data: &Dataset, options: &Options) -> Result<Rendered, ExportError> {
     if !(0.5..=8.0).contains(&options.scale) {
         return Err(ExportError::Scale(options.scale));
     }
-    let prepared = prepare(source, options)?;
+    let prepared = prepare(data, options)?;
     let ppp = options.scale;
     let width_pt = options.width as f32 / ppp;
     let ctx = offscreen_context(options.dark);
@@ -276,7 +257,7 @@ pub fn render(source: Source<'_>, options: &Options) -> Result<Rendered, ExportE
             let spare = height - layout.outer.height();
             if spare >= 0.0 {
                 let tallest =
-                    timeline::Geometry::height_for(prepared.lanes.len(), timeline::MAX_LANE_PX);
+                    layout::Geometry::height_for(prepared.lanes.len(), layout::MAX_LANE_PX);
                 input.chart_height = (input.chart_height + spare).min(tallest);
             } else {
                 let keep = entries_that_fit(&layout, height);
@@ -300,12 +281,11 @@ pub fn render(source: Source<'_>, options: &Options) -> Result<Rendered, ExportE
     input.list_note = list_note;
     let size_px = [options.width, (height_pt * ppp).ceil() as u32];
     if size_px[0] == 0 || size_px[1] == 0 || size_px[0] > MAX_SIDE_PX || size_px[1] > MAX_SIDE_PX {
-        let hint = if options.height.is_none() && options.sources {
-            "; give --height, a shorter span, or --no-sources"
-        } else {
-            ""
-        };
-        return Err(ExportError::TooLarge(size_px[0], size_px[1], hint));
+        return Err(ExportError::TooLarge {
+            width: size_px[0],
+            height: size_px[1],
+            fitted: options.height.is_none() && options.sources,
+        });
     }
     let figure_size = Vec2::new(width_pt, height_pt);
     let (mut layout, mut output) = run_pass(&ctx, &mut rasterizer, &input, figure_size, ppp);
@@ -409,17 +389,15 @@ fn drawn_texts(shapes: &[egui::epaint::ClippedShape]) -> Vec<String> {
     out
 }
 
-fn visible_kinds(kinds: &[Kind], wanted: Option<&[String]>) -> Result<Vec<bool>, ExportError> {
+fn visible_kinds(kinds: &[Kind], wanted: Option<&KindSet>) -> Result<Vec<bool>, ExportError> {
     let Some(wanted) = wanted else {
         return Ok(vec![true; kinds.len()]);
     };
-    for name in wanted {
-        if !kinds.iter().any(|k| k.name == *name) {
-            let known: Vec<&str> = kinds.iter().map(|k| k.name.as_str()).collect();
-            return Err(ExportError::UnknownKind(name.clone(), known.join(", ")));
-        }
+    if let Some(name) = wanted.unknown_in(kinds) {
+        let known: Vec<&str> = kinds.iter().map(|k| k.name.as_str()).collect();
+        return Err(ExportError::UnknownKind(name.to_owned(), known.join(", ")));
     }
-    Ok(kinds.iter().map(|k| wanted.contains(&k.name)).collect())
+    Ok(wanted.members(kinds))
 }
 
 /// Numbers 1, 2, … in date order (then lane, then id), for the events in view.
@@ -437,16 +415,14 @@ fn number_events(timeline: &Timeline, in_view: &[bool], sources: bool) -> Vec<Op
     numbers
 }
 
-fn source_entries(source: Source<'_>, numbers: &[Option<u32>]) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = source
+fn source_entries(data: &Dataset, numbers: &[Option<u32>]) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = data
         .timeline
         .events
         .iter()
         .filter_map(|e| {
             let number = numbers.get(e.id).copied().flatten()?;
-            let when = e
-                .interval
-                .map_or_else(|| "undated".into(), |iv| iv.to_string());
+            let when = e.when_text();
             let mut lines = Vec::new();
             // Quote a few paragraphs per article and name the rest: an event reported in
             // twenty paragraphs should not push every other event off the page.
@@ -458,7 +434,7 @@ fn source_entries(source: Source<'_>, numbers: &[Option<u32>]) -> Vec<Entry> {
                 }
             }
             for (a, sources) in by_article {
-                let Some(article) = source.corpus.articles.get(a) else {
+                let Some(article) = data.corpus.articles.get(a) else {
                     continue;
                 };
                 for s in sources.iter().take(QUOTED_PER_ARTICLE) {
@@ -487,8 +463,8 @@ fn source_entries(source: Source<'_>, numbers: &[Option<u32>]) -> Vec<Entry> {
             }
             Some(Entry {
                 number,
-                heading: format!("{when} · {} · {}", source.kinds[e.kind].label, e.label),
-                color: timeline::kind_color(&source.kinds[e.kind]),
+                heading: format!("{when} · {} · {}", &data.rules.kinds[e.kind].label, e.label),
+                color: kind_color(&data.rules.kinds[e.kind]),
                 lines,
             })
         })
@@ -611,10 +587,10 @@ fn default_title(paths: &[PathBuf]) -> String {
     }
 }
 
-fn subtitle(source: Source<'_>, view: TimeView, events: usize) -> String {
+fn subtitle(data: &Dataset, view: TimeView, events: usize) -> String {
     let from = axis::date_from_day(view.start_day);
     let to = axis::date_from_day(view.end_day - 1.0);
-    let articles = source.corpus.articles.len();
+    let articles = data.corpus.articles.len();
     format!(
         "{from} – {to} · {events} event{} · {articles} article{}",
         if events == 1 { "" } else { "s" },
@@ -640,37 +616,17 @@ pub fn encode_png(image: &RgbaImage) -> Result<Vec<u8>, ExportError> {
     Ok(bytes)
 }
 
-/// Writes `bytes` to `path` via a temporary file in the same folder renamed into place: a
-/// crash or a full disk never leaves half a file under the real name.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
-    tmp_name.push(".tmp");
-    let tmp = path.with_file_name(tmp_name);
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    written.map_err(|source| {
-        let _ = std::fs::remove_file(&tmp);
-        ExportError::Write {
-            path: path.to_path_buf(),
-            source,
-        }
-    })
-}
-
 /// Renders, encodes and writes the figure to `path`.
-pub fn export_png(
-    source: Source<'_>,
-    options: &Options,
-    path: &Path,
-) -> Result<Rendered, ExportError> {
-    let rendered = render(source, options)?;
-    write_atomically(path, &encode_png(&rendered.image)?)?;
+pub fn export_png(data: &Dataset, options: &Options, path: &Path) -> Result<Rendered, ExportError> {
+    let rendered = render(data, options)?;
+    crate::atomic::write_atomically(path, &encode_png(&rendered.image)?)?;
     Ok(rendered)
 }
 
 /// The colour a kind's markers are drawn in, as the image stores it.
 #[must_use]
 pub fn marker_rgba(kind: &Kind) -> [u8; 4] {
-    let c: Color32 = timeline::kind_color(kind);
+    let c: Color32 = kind_color(kind);
     c.to_array()
 }
 

@@ -18,8 +18,9 @@ mod siblings;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
+use crate::progress::Progress;
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -69,6 +70,13 @@ impl Article {
     pub fn paragraph_text(&self, paragraph: &Paragraph) -> &str {
         &self.text[paragraph.range()]
     }
+
+    /// The publication day, or "undated".
+    #[must_use]
+    pub fn published_text(&self) -> String {
+        self.published
+            .map_or_else(|| crate::calendar::UNDATED.to_owned(), |d| d.to_string())
+    }
 }
 
 /// A file that could not be loaded, and why.
@@ -89,28 +97,6 @@ impl std::fmt::Display for Problem {
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub problems: Vec<Problem>,
-}
-
-/// Shared counters a UI polls while [`load_with_progress`] runs on another thread.
-#[derive(Debug, Default)]
-pub struct Progress {
-    pub files_total: AtomicUsize,
-    pub files_done: AtomicUsize,
-    /// Articles to search for events, once the files are read.
-    pub articles_total: AtomicUsize,
-    pub articles_done: AtomicUsize,
-    cancelled: AtomicBool,
-}
-
-impl Progress {
-    pub fn cancel(&self) {
-        self.cancelled.store(true, Ordering::Relaxed);
-    }
-
-    #[must_use]
-    pub fn is_cancelled(&self) -> bool {
-        self.cancelled.load(Ordering::Relaxed)
-    }
 }
 
 /// Loads every article under `paths` (folders are walked recursively; hidden entries skipped).

@@ -12,7 +12,7 @@
 //! ```
 
 mod grammar;
-pub mod lexicon;
+pub(crate) mod lexicon;
 mod tense;
 pub mod timeml;
 pub mod value;
@@ -41,14 +41,28 @@ pub struct Timex {
 /// Tags `text`, resolving relative expressions against `dct`.
 #[must_use]
 pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
-    let mut tokens = Vec::new();
-    let mut out = Vec::new();
-    tag_into(text, dct, &mut tokens, &mut out);
-    out
+    let mut tagger = Tagger::default();
+    tagger.tag(text, dct);
+    tagger.timexes
 }
 
-/// [`tag`] reusing caller-owned buffers, for hot loops over many documents.
-pub fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut Vec<Timex>) {
+/// [`tag`] with its buffers kept between documents: hot loops over many documents keep one
+/// per thread and allocate nothing once the buffers have grown.
+#[derive(Debug, Default)]
+pub struct Tagger {
+    tokens: Vec<Token>,
+    timexes: Vec<Timex>,
+}
+
+impl Tagger {
+    /// The time expressions of `text`, valid until the next call.
+    pub fn tag(&mut self, text: &str, dct: NaiveDate) -> &[Timex] {
+        tag_into(text, dct, &mut self.tokens, &mut self.timexes);
+        &self.timexes
+    }
+}
+
+fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut Vec<Timex>) {
     out.clear();
     lexicon::tokenize(text, tokens);
     let mut grammar = Grammar {

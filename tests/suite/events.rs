@@ -1,39 +1,57 @@
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 
 use dateline::events::{self, Event, Modality, Rules, Timeline};
 use dateline::ingest::{Corpus, load};
 
-use crate::fixtures::{Dir, repo, run_dateline};
+use crate::fixtures::{Dir, python_scorer, repo, run_dateline, shared};
+use crate::gold::score;
 
-/// The gate: the seed timeline scores 8/8 found and merged, precision ≥ 0.9.
+fn gold(path: &std::path::Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("gold file");
+    serde_json::from_str(&text).expect("gold is JSON")
+}
+
+/// The sample's gold timeline, kept in the repository: every event found once, merged across
+/// both articles, precision ≥ 0.9, both article dates right.
 #[test]
 fn seed_timeline_passes_the_gold_scorer() {
-    let json = run_dateline(&["extract", "assets/sample", "--json"]);
-    let shared = repo().join("../shared");
-    assert!(shared.is_dir(), "../shared must sit beside the checkout");
-    let mut scorer = Command::new("python3")
-        .arg(shared.join("tools/score_events.py"))
-        .arg("--gold")
-        .arg(shared.join("gold/seeds.json"))
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 runs the scorer");
-    scorer
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(json.as_bytes())
-        .expect("pipe JSON");
-    let out = scorer.wait_with_output().expect("scorer output");
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "scorer failed:\n{report}");
-    assert!(
-        report.contains("events found 8/8, merged 8/8, split 0"),
-        "{report}"
+    let json: serde_json::Value =
+        serde_json::from_str(&run_dateline(&["extract", "assets/sample", "--json"])).expect("JSON");
+    let score = score(&gold(&repo().join("tests/data/seeds.gold.json")), &json);
+    assert_eq!(
+        (score.found, score.merged, score.split),
+        (score.gold, score.gold, 0),
+        "{score}"
     );
+    assert_eq!(score.dates_ok, score.articles, "{score}");
+    assert!(score.precision() >= 0.9, "{score}");
+    assert!(score.gold >= 8, "the gold file lost events: {score}");
+}
+
+/// The Rust scorer says what the reference scorer says, on the sample and on the dev set.
+#[test]
+fn the_rust_scorer_agrees_with_the_reference_scorer() {
+    let Some(shared) = shared() else { return };
+    let script = shared.join("tools/score_events.py");
+    for (folder, gold_file) in [
+        (
+            repo().join("assets/sample"),
+            repo().join("tests/data/seeds.gold.json"),
+        ),
+        (shared.join("articles/dev"), shared.join("gold/dev.json")),
+    ] {
+        let out = run_dateline(&["extract", &folder.display().to_string(), "--json"]);
+        let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        let ours = score(&gold(&gold_file), &json).to_string();
+        let report = python_scorer(
+            &script,
+            &[Path::new("--gold"), &gold_file, Path::new("-")],
+            &out,
+        );
+        let theirs = report.lines().last().unwrap_or_default();
+        assert_eq!(ours, theirs, "on {}", folder.display());
+    }
 }
 
 fn timeline_of(files: &[(&str, &str)]) -> (Dir, Corpus, Rules, Timeline) {

@@ -1,49 +1,26 @@
 //! PNG export with no display and no GPU: what the image shows, where, and in which colour;
 //! the command line; and a kittest snapshot drawn by the CPU rasterizer.
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use chrono::NaiveDate;
-use dateline::app::axis::day_from_date;
-use dateline::app::timeline::{Geometry, MARKER_RADIUS, kind_color};
-use dateline::events::{Event, Rules, Timeline};
+use dateline::events::{Event, Rules};
 use dateline::export::raster::Rasterizer;
 use dateline::export::{self, Options};
-use dateline::ingest::Corpus;
+use dateline::timeline::axis::day_from_date;
+use dateline::timeline::kind_color;
+use dateline::timeline::layout::{Geometry, MARKER_RADIUS};
+use dateline::{Dataset, Progress};
 use egui_kittest::{Harness, TestRenderer};
 
 use crate::fixtures::{Dir, repo};
 
-struct Sample {
-    paths: Vec<PathBuf>,
-    corpus: Corpus,
-    rules: Rules,
-    timeline: Timeline,
-}
-
-impl Sample {
-    fn load() -> Self {
-        let paths = vec![repo().join("assets/sample")];
-        let corpus = dateline::ingest::load(&paths);
-        let rules = Rules::built_in();
-        let timeline = dateline::events::extract(&corpus, &rules);
-        Self {
-            paths,
-            corpus,
-            rules,
-            timeline,
-        }
-    }
-
-    fn source(&self) -> export::Source<'_> {
-        export::Source {
-            corpus: &self.corpus,
-            timeline: &self.timeline,
-            kinds: &self.rules.kinds,
-            paths: &self.paths,
-        }
-    }
+fn sample() -> Dataset {
+    Dataset::load(
+        vec![repo().join("assets/sample")],
+        Rules::built_in(),
+        &Progress::default(),
+    )
 }
 
 fn date(s: &str) -> NaiveDate {
@@ -52,9 +29,8 @@ fn date(s: &str) -> NaiveDate {
 
 /// The gold events (not the optional ones): kind, window, a quote from one source.
 fn gold_events() -> Vec<(String, NaiveDate, NaiveDate, String)> {
-    let path = repo().join("../shared/gold/seeds.json");
-    let text =
-        std::fs::read_to_string(&path).expect("../shared/gold/seeds.json beside the checkout");
+    let path = repo().join("tests/data/seeds.gold.json");
+    let text = std::fs::read_to_string(&path).expect("the sample's gold timeline");
     let gold: serde_json::Value = serde_json::from_str(&text).expect("gold is JSON");
     gold["events"]
         .as_array()
@@ -75,7 +51,7 @@ fn gold_events() -> Vec<(String, NaiveDate, NaiveDate, String)> {
 /// The extracted event that matches a gold event: same kind, dated inside the window, and
 /// reported by a paragraph that contains the quote.
 fn matching<'a>(
-    sample: &'a Sample,
+    sample: &'a Dataset,
     (kind, from, to, quote): &(String, NaiveDate, NaiveDate, String),
 ) -> &'a Event {
     sample
@@ -118,12 +94,12 @@ fn pixels_of(image: &image::RgbaImage, centre: (f32, f32), radius: f32, rgba: [u
 
 #[test]
 fn every_gold_event_is_drawn_in_its_colour_where_its_date_maps() {
-    let sample = Sample::load();
+    let sample = sample();
     let options = Options {
         width: 2000,
         ..Options::default()
     };
-    let rendered = export::render(sample.source(), &options).expect("export renders");
+    let rendered = export::render(&sample, &options).expect("export renders");
     assert_eq!(rendered.image.width(), 2000);
     let ppp = rendered.pixels_per_point;
     // The same geometry and time→x mapping as the window's timeline view.
@@ -161,8 +137,8 @@ fn every_gold_event_is_drawn_in_its_colour_where_its_date_maps() {
 
 #[test]
 fn the_source_list_quotes_the_missile_paragraph_of_both_articles() {
-    let sample = Sample::load();
-    let rendered = export::render(sample.source(), &Options::default()).expect("export renders");
+    let sample = sample();
+    let rendered = export::render(&sample, &Options::default()).expect("export renders");
     let missile: Vec<&String> = rendered
         .texts
         .iter()
@@ -180,7 +156,7 @@ fn the_source_list_quotes_the_missile_paragraph_of_both_articles() {
     let numbered = rendered.numbers.iter().flatten().count();
     assert!(numbered >= 8, "{numbered} events numbered");
     let without = export::render(
-        sample.source(),
+        &sample,
         &Options {
             sources: false,
             ..Options::default()
@@ -276,7 +252,7 @@ fn export_errors_are_clear_and_leave_no_file() {
 
 #[test]
 fn a_narrow_date_range_keeps_only_its_events() {
-    let sample = Sample::load();
+    let sample = sample();
     let view = export::view_between(
         &sample.timeline,
         Some(date("2022-01-01")),
@@ -284,7 +260,7 @@ fn a_narrow_date_range_keeps_only_its_events() {
     )
     .expect("a view");
     let rendered = export::render(
-        sample.source(),
+        &sample,
         &Options {
             view: Some(view),
             ..Options::default()
@@ -328,8 +304,8 @@ impl TestRenderer for CpuRenderer {
 
 #[test]
 fn the_figure_matches_its_snapshot() {
-    let sample = Sample::load();
-    let prepared = export::prepare(sample.source(), &Options::default()).expect("prepared");
+    let sample = sample();
+    let prepared = export::prepare(&sample, &Options::default()).expect("prepared");
     let input = prepared.input(prepared.auto_chart_height());
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1000.0, 1100.0))
@@ -344,9 +320,9 @@ fn the_figure_matches_its_snapshot() {
 
 #[test]
 fn a_fixed_height_is_kept_and_the_list_cut_with_a_note() {
-    let sample = Sample::load();
+    let sample = sample();
     let short = export::render(
-        sample.source(),
+        &sample,
         &Options {
             width: 1600,
             height: Some(1400),
@@ -363,7 +339,7 @@ fn a_fixed_height_is_kept_and_the_list_cut_with_a_note() {
     );
     // The chart keeps its room: it is as tall as when the height is automatic.
     let auto = export::render(
-        sample.source(),
+        &sample,
         &Options {
             width: 1600,
             ..Options::default()

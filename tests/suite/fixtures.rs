@@ -55,3 +55,47 @@ pub fn extract_json(args: &[&str]) -> serde_json::Value {
     all.push("--json");
     serde_json::from_str(&run_dateline(&all)).expect("valid JSON")
 }
+
+/// `../shared` (gold data, TBAQ, the reference scorers) when it sits beside the checkout and
+/// python3 runs. A fresh clone has neither: the test that asked prints why and skips, except
+/// under `CI=true`, where CI must have them and a missing one fails the test.
+pub fn shared() -> Option<PathBuf> {
+    let dir = repo().join("../shared");
+    let python = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let missing = if !dir.is_dir() {
+        "../shared is not beside the checkout"
+    } else if !python {
+        "python3 is not installed"
+    } else {
+        return Some(dir);
+    };
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI=true but {missing}"
+    );
+    eprintln!("skipped: {missing}");
+    None
+}
+
+/// Runs a Python scorer from `../shared/tools` with `stdin`, returning its report.
+pub fn python_scorer(script: &Path, args: &[&Path], stdin: &str) -> String {
+    use std::io::Write as _;
+    let mut scorer = Command::new("python3")
+        .arg(script)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs the scorer");
+    scorer
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("pipe JSON");
+    let out = scorer.wait_with_output().expect("scorer output");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

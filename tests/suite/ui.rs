@@ -1,6 +1,6 @@
 //! The window, driven headless by `egui_kittest`: state and accessible labels, no GPU.
 
-use dateline::app::DatelineApp;
+use dateline::app::{DatelineApp, Launch};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -9,11 +9,21 @@ use crate::fixtures::{Dir, repo};
 fn harness(app: DatelineApp) -> Harness<'static, DatelineApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DatelineApp| app.window_ui(ui), app)
+        // As eframe runs it: finished jobs are collected, then the frame is drawn.
+        .build_ui_state(
+            |ui, app: &mut DatelineApp| {
+                app.logic();
+                app.window_ui(ui);
+            },
+            app,
+        )
 }
 
 fn sample() -> DatelineApp {
-    DatelineApp::with_loaded(vec![repo().join("assets/sample")])
+    DatelineApp::with_loaded(Launch {
+        paths: vec![repo().join("assets/sample")],
+        rules_files: Vec::new(),
+    })
 }
 
 #[test]
@@ -60,8 +70,8 @@ fn hiding_a_kind_hides_its_markers() {
             .is_none()
     );
     assert_eq!(
-        h.state().state.hidden_kinds,
-        vec!["missile_test".to_owned()]
+        h.state().state.hidden_kinds.names(),
+        ["missile_test".to_owned()]
     );
 }
 
@@ -99,7 +109,10 @@ fn a_folder_with_a_bad_file_lists_it_under_problems() {
         "Date: 2021-03-03\n\nMinisters met in Geneva on Tuesday.\n",
     );
     dir.write("broken.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
-    let mut h = harness(DatelineApp::with_loaded(vec![dir.path().to_owned()]));
+    let mut h = harness(DatelineApp::with_loaded(Launch {
+        paths: vec![dir.path().to_owned()],
+        rules_files: Vec::new(),
+    }));
     h.run();
     assert!(h.query_by_label_contains("Problems (1)").is_some());
     assert!(h.query_by_label_contains("broken.txt").is_some());
@@ -167,3 +180,78 @@ fn an_unwritable_export_path_says_so_in_the_window() {
     );
     assert!(std::fs::read_dir(dir.path()).expect("dir").next().is_none());
 }
+
+/// A kind from the user's own rules file, given as `--rules` would give it, gets its lane,
+/// its entry in the side panel and its markers.
+#[test]
+fn a_rules_file_from_the_command_line_adds_its_kind_to_the_window() {
+    let dir = Dir::new();
+    let rules = dir.write(
+        "protest.toml",
+        "[[kind]]\nname = \"protest\"\nlabel = \"Protest\"\ncolor = \"#AA3377\"\n\n  [[kind.trigger]]\n  words = [\"protest~\", \"rall~\"]\n",
+    );
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(&articles).expect("folder");
+    std::fs::write(
+        articles.join("a.txt"),
+        "Date: 2021-03-05\n\nThousands of students protested in the capital on Wednesday against the new law.\n",
+    )
+    .expect("article");
+    let mut h = harness(DatelineApp::with_loaded(Launch {
+        paths: vec![articles],
+        rules_files: vec![rules],
+    }));
+    h.run();
+    assert!(
+        h.query_by_label_contains("Protest (1)").is_some(),
+        "no Protest kind in the side panel"
+    );
+    assert!(
+        h.query_by_label_contains("protest 2021-03-03").is_some(),
+        "no protest marker on Wednesday 2021-03-03"
+    );
+}
+
+/// Clicking the empty canvas clears the selection; the marker nearest the pointer is the
+/// one selected even when the click is a few points off its centre.
+#[test]
+fn a_click_near_a_marker_selects_it_and_a_click_on_nothing_deselects() {
+    let mut h = harness(sample());
+    h.run();
+    let marker = h.get_by_label_contains("missile_test 2022-01-05").rect();
+    let near = marker.center() + egui::vec2(MARKER_NUDGE, 0.0);
+    h.hover_at(near);
+    h.event(egui::Event::PointerButton {
+        pos: near,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: near,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    assert!(
+        h.state().selected.is_some(),
+        "a click 8 pt off the centre missed"
+    );
+    let canvas = h.get_by_label("Timeline").rect();
+    let empty = egui::pos2(canvas.right() - 4.0, canvas.top() + 4.0);
+    h.hover_at(empty);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: empty,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+    assert_eq!(h.state().selected, None);
+}
+
+/// Off the marker's 6 pt radius, inside egui's 5 pt interact radius around it.
+const MARKER_NUDGE: f32 = 8.0;

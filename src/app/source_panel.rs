@@ -9,7 +9,7 @@ use crate::ingest::Corpus;
 
 /// What the panel asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SourceCommand {
+pub enum PanelCommand {
     OpenFile(std::path::PathBuf),
     Copy(String),
 }
@@ -19,12 +19,10 @@ pub fn source_ui(
     event: &Event,
     kinds: &[Kind],
     corpus: &Corpus,
-) -> Option<SourceCommand> {
+) -> Option<PanelCommand> {
     let mut command = None;
     ui.heading(&event.label);
-    let when = event
-        .interval
-        .map_or_else(|| "undated".to_owned(), |iv| iv.to_string());
+    let when = event.when_text();
     ui.label(format!(
         "{} · {when} · {:?}{}",
         kinds[event.kind].label,
@@ -49,9 +47,7 @@ pub fn source_ui(
         ui.push_id(n, |ui| {
             let title = article.title.as_deref().unwrap_or(&article.file);
             ui.strong(format!("[{}] {title}", n + 1));
-            let date = article
-                .published
-                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let date = article.published_text();
             let from = article.published_from.map_or("", |s| s.describe());
             ui.weak(format!(
                 "{} ¶{} · published {date} ({from})",
@@ -69,10 +65,10 @@ pub fn source_ui(
                     .on_hover_text("Open the file with the system's viewer")
                     .clicked()
                 {
-                    command = Some(SourceCommand::OpenFile(article.path.clone()));
+                    command = Some(PanelCommand::OpenFile(article.path.clone()));
                 }
                 if ui.button("Copy citation").clicked() {
-                    command = Some(SourceCommand::Copy(citation(
+                    command = Some(PanelCommand::Copy(citation(
                         event,
                         article.file.as_str(),
                         source,
@@ -89,9 +85,7 @@ pub fn source_ui(
 /// `[file ¶n] "paragraph"` with the event's date and label: ready for a report.
 #[must_use]
 pub fn citation(event: &Event, file: &str, source: &Source, text: &str) -> String {
-    let when = event
-        .interval
-        .map_or_else(|| "undated".to_owned(), |iv| iv.start.to_string());
+    let when = event.start_text();
     format!(
         "{when} — {} — {file} ¶{}: “{text}”",
         event.label, source.paragraph

@@ -4,6 +4,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use crate::events::Event;
+
 const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
     Some(d) => d,
     None => NaiveDate::MIN,
@@ -65,6 +67,22 @@ impl TimeView {
             end_day: start + span,
         }
     }
+}
+
+/// The view that shows every dated event of `events`, or `None` when none is dated.
+#[must_use]
+pub fn fit_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<TimeView> {
+    let (lo, hi) =
+        events
+            .into_iter()
+            .filter_map(|e| e.interval)
+            .fold((f64::MAX, f64::MIN), |(lo, hi), iv| {
+                (
+                    lo.min(day_from_date(iv.start)),
+                    hi.max(day_from_date(iv.end) + 1.0),
+                )
+            });
+    (lo <= hi).then(|| TimeView::fit(lo, hi))
 }
 
 /// Screen mapping for one frame: the view and the x range it is drawn in.

@@ -1,0 +1,162 @@
+//! The side panel: the path field, the search, the kinds with their counts, the articles, the
+//! undated events and the files that could not be read.
+
+use std::path::PathBuf;
+
+use egui::{Key, Ui};
+
+use super::Loaded;
+use super::command::Command;
+use crate::events::KindSet;
+use crate::timeline::kind_color;
+
+/// The app's fields the panel reads and edits in place.
+pub struct SideState<'a> {
+    pub path_field: &'a mut String,
+    pub search: &'a mut String,
+    pub hidden_kinds: &'a KindSet,
+    pub article_filter: Option<usize>,
+    pub selected: Option<usize>,
+}
+
+pub fn side_ui(
+    ui: &mut Ui,
+    state: &mut SideState<'_>,
+    loaded: Option<&Loaded>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let field = ui.add(
+            egui::TextEdit::singleline(state.path_field)
+                .hint_text("folder or file path")
+                .desired_width(180.0),
+        );
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Folder path"));
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if ui.button("Open").clicked() || enter {
+            commands.push(Command::Open(vec![PathBuf::from(state.path_field.trim())]));
+        }
+    });
+    let Some(loaded) = loaded else {
+        ui.label("Loading…");
+        return;
+    };
+    ui.add(egui::TextEdit::singleline(state.search).hint_text("search label, name, text"))
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search events"));
+    ui.separator();
+    kinds_ui(ui, state, loaded, commands);
+    ui.separator();
+    articles_ui(ui, state, loaded, commands);
+    undated_ui(ui, state, loaded, commands);
+    problems_ui(ui, loaded);
+}
+
+fn kinds_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &mut Vec<Command>) {
+    ui.strong("Kinds");
+    let visible = state.hidden_kinds.non_members(&loaded.rules.kinds);
+    for (k, kind) in loaded.rules.kinds.iter().enumerate() {
+        let count = loaded.kind_counts.get(k).copied().unwrap_or(0);
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(rect.center(), 5.0, kind_color(kind));
+            let mut on = visible[k];
+            if ui
+                .checkbox(&mut on, format!("{} ({count})", kind.label))
+                .changed()
+            {
+                commands.push(Command::ToggleKind(k));
+            }
+        });
+    }
+}
+
+fn articles_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &mut Vec<Command>) {
+    ui.strong(format!("Articles ({})", loaded.corpus.articles.len()));
+    if state.article_filter.is_some() && ui.button("Show all articles").clicked() {
+        commands.push(Command::FilterArticle(None));
+    }
+    // Long lists lay out only the rows in sight: a folder can hold thousands of articles.
+    let row_h = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt("articles")
+        .max_height(320.0)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_h, loaded.corpus.articles.len(), |ui, rows| {
+            for a in rows {
+                let article = &loaded.corpus.articles[a];
+                let date = article.published_text();
+                let from = article.published_from.map_or("", |s| s.describe());
+                let title = article.title.as_deref().unwrap_or(&article.file);
+                let events = loaded.article_events.get(a).copied().unwrap_or(0);
+                let selected = state.article_filter == Some(a);
+                // One line per row: show_rows counts on it; the hover has the rest.
+                if ui
+                    .add(
+                        egui::Button::selectable(selected, format!("{date}  {title}  ({events})"))
+                            .truncate(),
+                    )
+                    .on_hover_text(format!(
+                        "{}\npublished {date} — date from {from}\n{events} events",
+                        article.file
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::FilterArticle(if selected {
+                        None
+                    } else {
+                        Some(a)
+                    }));
+                }
+            }
+        });
+}
+
+fn undated_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &mut Vec<Command>) {
+    if loaded.undated.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.strong(format!("Undated events ({})", loaded.undated.len()));
+    let row_h = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt("undated")
+        .max_height(200.0)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_h, loaded.undated.len(), |ui, rows| {
+            for &id in &loaded.undated[rows] {
+                let Some(e) = loaded.timeline.events.get(id) else {
+                    continue;
+                };
+                if ui
+                    .add(
+                        egui::Button::selectable(state.selected == Some(e.id), &e.label).truncate(),
+                    )
+                    .on_hover_text(&e.label)
+                    .clicked()
+                {
+                    commands.push(Command::Select(Some(e.id)));
+                }
+            }
+        });
+}
+
+fn problems_ui(ui: &mut Ui, loaded: &Loaded) {
+    if loaded.corpus.problems.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.strong(format!("Problems ({})", loaded.corpus.problems.len()));
+    let row_h = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt("problems")
+        .max_height(200.0)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_h, loaded.corpus.problems.len(), |ui, rows| {
+            for p in &loaded.corpus.problems[rows] {
+                let line = format!("{} — {}", p.path.display(), p.reason);
+                ui.add(egui::Label::new(line.as_str()).truncate())
+                    .on_hover_text(line);
+            }
+        });
+}

@@ -1,0 +1,92 @@
+//! Writing a file so that a reader sees the old bytes or the new, never half of either: a
+//! uniquely named temporary file created exclusively beside the target, then renamed over
+//! it. A target that exists and is not a regular file (a device, a FIFO, a symlink, a
+//! folder) is refused rather than replaced.
+
+use std::io::Write as _;
+use std::path::Path;
+
+/// Why a write was refused or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{path} exists and is not a regular file; choose another name")]
+    NotRegular { path: String },
+    #[error("could not write {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Replaces `path` with `bytes` atomically; on any failure the existing file is untouched.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let shown = || path.display().to_string();
+    let io = |source| WriteError::Io {
+        path: shown(),
+        source,
+    };
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if !meta.file_type().is_file() => {
+            return Err(WriteError::NotRegular { path: shown() });
+        }
+        Ok(_) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+        Err(err) => return Err(io(err)),
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dateline-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    // On failure the temporary file is dropped, and with it deleted.
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_a_file_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.json");
+        std::fs::write(&target, "old").unwrap();
+        write_atomically(&target, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_a_folder_and_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomically(dir.path(), b"x").unwrap_err();
+        assert!(matches!(err, WriteError::NotRegular { .. }), "{err}");
+        assert!(dir.path().is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_symlink_and_leaves_its_target_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("v.txt");
+        std::fs::write(&victim, "v").unwrap();
+        let link = dir.path().join("o.png");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        assert!(write_atomically(&link, b"png").is_err());
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "v");
+        // A file planted at the old fixed temporary name is not written through either.
+        std::fs::remove_file(&link).unwrap();
+        let planted = dir.path().join("o.png.tmp");
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        write_atomically(&link, b"png").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "v");
+        assert_eq!(std::fs::read(&link).unwrap(), b"png");
+    }
+}

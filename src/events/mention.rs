@@ -1,0 +1,61 @@
+//! An event mention: one report of an event in one paragraph, before merging.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::temporal::Interval;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Happened,
+    Planned,
+    Claimed,
+    Cancelled,
+    Negated,
+}
+
+/// How a mention got its date, from the most to the least direct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatedBy {
+    /// A time expression in the trigger's own clause.
+    Clause,
+    /// A time expression elsewhere in the sentence.
+    Sentence,
+    /// "after the talks": the date of the story's event it is anchored to.
+    Anchor,
+    /// "the talks": a definite reference to the story's own event.
+    Story,
+    /// A present-tense report with no date: the article's date.
+    Present,
+    /// The opening paragraph: the article's date.
+    Lede,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub paragraph: usize,
+    pub kind: usize,
+    /// Byte range of the trigger words in the article text.
+    pub trigger: Range<usize>,
+    /// Byte range of the governing time expression, if any.
+    pub date_phrase: Option<Range<usize>>,
+    pub interval: Option<Interval>,
+    pub dated_by: Option<DatedBy>,
+    pub modality: Modality,
+    /// Names in the mention's sentence (shared by every mention of that sentence).
+    pub participants: Arc<[String]>,
+    /// Sorted hashes of the words of person-like names among them, for merging.
+    pub(crate) people: Arc<[u64]>,
+    /// Sorted hashes of the content words around the trigger.
+    pub keywords: Vec<u64>,
+    pub label: String,
+    pub confidence: f32,
+    /// Refers to the story's own event of its kind ("the talks", the lede).
+    pub story: bool,
+    /// Anchored to the story's event of this kind ("after the talks").
+    pub(super) anchor: Option<usize>,
+}

@@ -1,0 +1,16 @@
+//! The timeline view, shared by the window and the PNG export: one lane per event kind,
+//! markers by modality, imprecise dates as bars, a density strip when markers would crowd.
+//!
+//! - [`axis`]: the time view, the day ↔ x mapping, ticks and fit-all;
+//! - [`layout`]: pure placement (lanes, what is in view, the marker nearest a point);
+//! - [`paint`]: draws into a painter and returns the placed markers;
+//! - [`widget`]: the window's canvas, turning pan, zoom, hover and click into commands.
+
+pub mod axis;
+pub mod layout;
+pub mod paint;
+pub mod widget;
+
+pub use axis::TimeView;
+pub use paint::{TimelineInput, draw_marker, kind_color};
+pub use widget::{TimelineCommand, marker_label, timeline_ui};

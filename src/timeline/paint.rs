@@ -1,0 +1,221 @@
+//! Drawing the timeline into a painter: grid and axis labels, lane labels, markers by modality,
+//! imprecise dates as bars, and a density strip when markers would crowd. No interaction: the
+//! window's widget and the PNG figure both draw with this and add their own layer on top.
+
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, Vec2, Visuals};
+
+use super::axis::{self, TimeView};
+use super::layout::{self, Geometry, Item, MARKER_RADIUS, MAX_MARKERS, PlacedMarker};
+use crate::events::{Event, Kind, Modality};
+
+/// What to draw.
+pub struct TimelineInput<'a> {
+    pub events: &'a [Event],
+    pub kinds: &'a [Kind],
+    /// Per kind: shown or hidden.
+    pub visible: &'a [bool],
+    /// Per event: passes the search and article filters.
+    pub shown: &'a [bool],
+    pub selected: Option<usize>,
+    pub view: TimeView,
+}
+
+/// What was drawn where: enough for a caller to add labels or hit-test without placing again.
+pub struct Painted {
+    pub geometry: Geometry,
+    /// In drawing order; empty when the lanes show density strips instead.
+    pub markers: Vec<PlacedMarker>,
+}
+
+#[must_use]
+pub fn kind_color(kind: &Kind) -> Color32 {
+    Color32::from_rgb(kind.color[0], kind.color[1], kind.color[2])
+}
+
+/// Draws the timeline into `rect`.
+#[must_use = "the placed markers are what hover, click and numbering use"]
+pub fn paint(
+    painter: &Painter,
+    rect: Rect,
+    visuals: &Visuals,
+    input: &TimelineInput<'_>,
+) -> Painted {
+    let lanes = layout::lanes(input.kinds, input.visible);
+    let geometry = Geometry::new(rect, lanes.len());
+    paint_axis(painter, &geometry, input.view, visuals);
+    paint_lanes(painter, rect, &geometry, &lanes, input.kinds, visuals);
+    let items = layout::items_in_view(input.events, input.shown, &lanes, &geometry, input.view);
+    let mut markers = Vec::new();
+    if items.len() > MAX_MARKERS {
+        density_strips(painter, &geometry, lanes.len(), &items, input);
+    } else {
+        markers.reserve(items.len());
+        for item in &items {
+            let e = &input.events[item.event];
+            let color = kind_color(&input.kinds[e.kind]);
+            let center = item.center(&geometry);
+            if item.x1 - item.x0 > 2.0 * MARKER_RADIUS {
+                let plot = geometry.plot;
+                let bar = Rect::from_min_max(
+                    Pos2::new(item.x0.max(plot.left()), center.y - 4.0),
+                    Pos2::new(item.x1.min(plot.right()), center.y + 4.0),
+                );
+                painter.rect_filled(bar, CornerRadius::same(3), color.gamma_multiply(0.35));
+            }
+            let selected = input.selected == Some(e.id);
+            draw_marker(
+                painter,
+                center,
+                color,
+                e.modality,
+                selected,
+                visuals.panel_fill,
+            );
+            markers.push(PlacedMarker {
+                event: item.event,
+                center,
+            });
+        }
+    }
+    Painted { geometry, markers }
+}
+
+/// Grid lines and their labels; a label that would run into the one before it is left out
+/// ("Mar 2021" is wider than a month), its grid line stays.
+fn paint_axis(painter: &Painter, geometry: &Geometry, view: TimeView, visuals: &Visuals) {
+    let plot = geometry.plot;
+    let m = geometry.mapping(view);
+    let grid = visuals.widgets.noninteractive.bg_stroke.color;
+    let text_color = visuals.text_color();
+    let mut labels_end = f32::NEG_INFINITY;
+    for tick in axis::ticks(&m) {
+        let x = m.x_from_day(tick.day);
+        if x < plot.left() || x > plot.right() {
+            continue;
+        }
+        painter.line_segment(
+            [Pos2::new(x, plot.top()), Pos2::new(x, plot.bottom())],
+            Stroke::new(1.0, grid),
+        );
+        if x + 3.0 < labels_end + 6.0 {
+            continue;
+        }
+        let galley =
+            painter.layout_no_wrap(tick.label.clone(), FontId::proportional(12.0), text_color);
+        labels_end = x + 3.0 + galley.size().x;
+        painter.galley(Pos2::new(x + 3.0, plot.bottom() + 4.0), galley, text_color);
+    }
+}
+
+/// Alternate lane backgrounds, each with its kind's colour and name at the left.
+fn paint_lanes(
+    painter: &Painter,
+    rect: Rect,
+    geometry: &Geometry,
+    lanes: &[usize],
+    kinds: &[Kind],
+    visuals: &Visuals,
+) {
+    let lane_h = geometry.lane_h;
+    for (row, &kind) in lanes.iter().enumerate() {
+        let top = geometry.plot.top() + row as f32 * lane_h;
+        let lane =
+            Rect::from_min_size(Pos2::new(rect.left(), top), Vec2::new(rect.width(), lane_h));
+        if row % 2 == 1 {
+            painter.rect_filled(lane, CornerRadius::ZERO, visuals.faint_bg_color);
+        }
+        let color = kind_color(&kinds[kind]);
+        painter.circle_filled(Pos2::new(rect.left() + 10.0, lane.center().y), 5.0, color);
+        painter.text(
+            Pos2::new(rect.left() + 20.0, lane.center().y),
+            Align2::LEFT_CENTER,
+            &kinds[kind].label,
+            FontId::proportional(13.0),
+            visuals.text_color(),
+        );
+    }
+}
+
+/// Filled = happened, hollow = planned, dashed = claimed, crossed = cancelled or negated.
+pub fn draw_marker(
+    painter: &Painter,
+    c: Pos2,
+    color: Color32,
+    modality: Modality,
+    selected: bool,
+    background: Color32,
+) {
+    let r = MARKER_RADIUS;
+    if selected {
+        painter.circle_stroke(c, r + 4.0, Stroke::new(2.5, color));
+    }
+    match modality {
+        Modality::Happened => {
+            painter.circle_filled(c, r, color);
+        }
+        Modality::Planned => {
+            painter.circle_filled(c, r, background);
+            painter.circle_stroke(c, r - 1.0, Stroke::new(2.0, color));
+        }
+        Modality::Claimed => {
+            painter.circle_filled(c, r, background);
+            for k in 0..8 {
+                let a0 = k as f32 * std::f32::consts::TAU / 8.0;
+                let a1 = a0 + std::f32::consts::TAU / 16.0;
+                let p = |a: f32| c + Vec2::angled(a) * (r - 1.0);
+                painter.line_segment([p(a0), p(a1)], Stroke::new(2.0, color));
+            }
+        }
+        Modality::Cancelled | Modality::Negated => {
+            painter.circle_stroke(c, r - 1.0, Stroke::new(1.5, color));
+            let d = r * 0.8;
+            painter.line_segment(
+                [c + Vec2::new(-d, -d), c + Vec2::new(d, d)],
+                Stroke::new(2.0, color),
+            );
+            painter.line_segment(
+                [c + Vec2::new(-d, d), c + Vec2::new(d, -d)],
+                Stroke::new(2.0, color),
+            );
+        }
+    }
+}
+
+fn density_strips(
+    painter: &Painter,
+    geometry: &Geometry,
+    lanes: usize,
+    items: &[Item],
+    input: &TimelineInput<'_>,
+) {
+    const BIN_PX: f32 = 4.0;
+    let (plot, lane_h) = (geometry.plot, geometry.lane_h);
+    let bins = ((plot.width() / BIN_PX).ceil() as usize).max(1);
+    let mut counts = vec![vec![0u32; bins]; lanes];
+    for item in items {
+        let x = f32::midpoint(item.x0, item.x1).clamp(plot.left(), plot.right() - 0.1);
+        counts[item.row][((x - plot.left()) / BIN_PX) as usize] += 1;
+    }
+    for (row, lane) in counts.iter().enumerate() {
+        let max = lane.iter().copied().max().unwrap_or(0).max(1) as f32;
+        let kind = items
+            .iter()
+            .find(|v| v.row == row)
+            .map(|v| input.events[v.event].kind);
+        let Some(kind) = kind else { continue };
+        let color = kind_color(&input.kinds[kind]);
+        let base = plot.top() + (row as f32 + 1.0) * lane_h - 3.0;
+        for (b, &n) in lane.iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            let h = (lane_h - 8.0) * (n as f32 / max).sqrt();
+            let x = plot.left() + b as f32 * BIN_PX;
+            painter.rect_filled(
+                Rect::from_min_max(Pos2::new(x, base - h), Pos2::new(x + BIN_PX - 1.0, base)),
+                CornerRadius::ZERO,
+                color.gamma_multiply(0.8),
+            );
+        }
+    }
+}

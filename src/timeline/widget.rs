@@ -1,0 +1,134 @@
+//! The interactive timeline in the window: one canvas response for pan, zoom, hover and click,
+//! the marker nearest the pointer taking hover and click (`egui_plot` and Rerun's time panel hit
+//! test the same way), and an accessibility node per marker for screen readers and UI tests.
+
+use egui::{Align2, FontId, Sense, Ui, Vec2, WidgetInfo};
+
+use super::axis::TimeView;
+use super::layout::{self, MARKER_RADIUS};
+use super::paint::{self, TimelineInput};
+use crate::events::{Event, Kind};
+
+/// What the timeline asks the app to do; applied after the frame.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum TimelineCommand {
+    Select(Option<usize>),
+    SetView(TimeView),
+    FitAll,
+}
+
+/// Draws the timeline into all of `ui`'s available space.
+pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineCommand> {
+    let mut commands = Vec::new();
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let painter = ui.painter_at(rect);
+    let drawn = paint::paint(&painter, rect, ui.visuals(), input);
+    let text_color = ui.visuals().text_color();
+
+    // How many articles reported each event, beside its marker.
+    for marker in &drawn.markers {
+        let sources = input.events[marker.event].sources.len();
+        if sources > 1 {
+            painter.text(
+                marker.center + Vec2::new(MARKER_RADIUS + 2.0, -MARKER_RADIUS - 2.0),
+                Align2::LEFT_BOTTOM,
+                sources.to_string(),
+                FontId::proportional(10.0),
+                text_color,
+            );
+        }
+    }
+    describe_markers(ui, &drawn.markers, input);
+
+    let reach = ui.style().interaction.interact_radius;
+    let under = |pos: Option<egui::Pos2>| {
+        pos.and_then(|p| layout::closest(&drawn.markers, p, reach))
+            .map(|m| m.event)
+    };
+    let hovered = under(response.hover_pos());
+    if hovered.is_some() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    let m = drawn.geometry.mapping(input.view);
+    if response.dragged() {
+        let dx = f64::from(response.drag_delta().x);
+        commands.push(TimelineCommand::SetView(
+            input.view.panned(-dx / m.px_per_day()),
+        ));
+    }
+    if response.hovered() {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        let factor = f64::from(zoom) * (f64::from(scroll.y) * 0.003).exp();
+        if (factor - 1.0).abs() > 1e-6 {
+            let anchor = response
+                .hover_pos()
+                .map_or(input.view.start_day + input.view.span() / 2.0, |p| {
+                    m.day_from_x(p.x)
+                });
+            commands.push(TimelineCommand::SetView(input.view.zoomed(factor, anchor)));
+        }
+        if scroll.x.abs() > 0.0 {
+            commands.push(TimelineCommand::SetView(
+                input.view.panned(-f64::from(scroll.x) / m.px_per_day()),
+            ));
+        }
+    }
+    if response.double_clicked() {
+        commands.push(TimelineCommand::FitAll);
+    } else if response.clicked() {
+        let clicked = under(response.interact_pointer_pos()).map(|i| input.events[i].id);
+        commands.push(TimelineCommand::Select(clicked));
+    }
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
+    if let Some(i) = hovered {
+        let event = &input.events[i];
+        response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, event, input.kinds));
+    }
+    commands
+}
+
+/// One accessibility node per marker, with its bounds, so a screen reader can list the events
+/// and a test can click one; nothing is built when accessibility is off.
+fn describe_markers(ui: &Ui, markers: &[layout::PlacedMarker], input: &TimelineInput<'_>) {
+    let half = MARKER_RADIUS + 2.0;
+    for marker in markers {
+        let e = &input.events[marker.event];
+        let id = ui.make_persistent_id(("event", e.id));
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_role(egui::accesskit::Role::Button);
+            node.set_label(marker_label(e, input.kinds));
+            node.add_action(egui::accesskit::Action::Click);
+            let c = marker.center;
+            node.set_bounds(egui::accesskit::Rect {
+                x0: f64::from(c.x - half),
+                y0: f64::from(c.y - half),
+                x1: f64::from(c.x + half),
+                y1: f64::from(c.y + half),
+            });
+        });
+    }
+}
+
+/// How a marker reads to a screen reader or a test: "`missile_test` 2022-01-05: North Korea …".
+#[must_use]
+pub fn marker_label(e: &Event, kinds: &[Kind]) -> String {
+    format!("{} {}: {}", kinds[e.kind].name, e.start_text(), e.label)
+}
+
+fn tooltip_ui(ui: &mut Ui, e: &Event, kinds: &[Kind]) {
+    ui.strong(&e.label);
+    if let Some(iv) = e.interval {
+        ui.label(format!("{iv} ({:?} precision)", iv.precision).to_lowercase());
+    }
+    ui.label(
+        format!(
+            "{} · {:?} · {} source{}",
+            kinds[e.kind].label,
+            e.modality,
+            e.sources.len(),
+            if e.sources.len() == 1 { "" } else { "s" }
+        )
+        .to_lowercase(),
+    );
+}
