@@ -11,19 +11,18 @@ use std::path::Path;
 pub enum WriteError {
     #[error("{path} exists and is not a regular file; choose another name")]
     NotRegular { path: String },
-    #[error("could not write {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    // The OS error is part of the message, not a `source`: a chain-printing caller would
+    // say it twice.
+    #[error("could not write {path}: {error}")]
+    Io { path: String, error: std::io::Error },
 }
 
 /// Replaces `path` with `bytes` atomically; on any failure the existing file is untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let shown = || path.display().to_string();
-    let io = |source| WriteError::Io {
+    let io = |error| WriteError::Io {
         path: shown(),
-        source,
+        error,
     };
     match std::fs::symlink_metadata(path) {
         Ok(meta) if !meta.file_type().is_file() => {

@@ -92,13 +92,22 @@ pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// Adds whole months, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29).
+/// Adds whole months, clamping the day to the target month's length (Jan 31 + 1 month = Feb
+/// 28/29); `None` off the calendar.
 #[must_use]
-pub fn add_months(date: NaiveDate, months: i32) -> NaiveDate {
-    let total = date.year() * 12 + date.month0() as i32 + months;
+pub fn add_months(date: NaiveDate, months: i32) -> Option<NaiveDate> {
+    let total = (date.year().checked_mul(12)?)
+        .checked_add(date.month0() as i32)?
+        .checked_add(months)?;
     let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
     let day = date.day().min(last_day_of_month(year, month).day());
-    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(date)
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// `date` moved by `days`; `None` off the calendar.
+#[must_use]
+pub fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    date.checked_add_signed(chrono::TimeDelta::try_days(days)?)
 }
 
 #[cfg(test)]
@@ -119,9 +128,14 @@ mod tests {
     #[test]
     fn month_arithmetic_clamps_and_crosses_years() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        assert_eq!(add_months(d(2024, 1, 31), 1), d(2024, 2, 29));
-        assert_eq!(add_months(d(2023, 1, 31), 1), d(2023, 2, 28));
-        assert_eq!(add_months(d(2022, 1, 7), -1), d(2021, 12, 7));
+        assert_eq!(add_months(d(2024, 1, 31), 1), Some(d(2024, 2, 29)));
+        assert_eq!(add_months(d(2023, 1, 31), 1), Some(d(2023, 2, 28)));
+        assert_eq!(add_months(d(2022, 1, 7), -1), Some(d(2021, 12, 7)));
+        assert_eq!(add_months(NaiveDate::MAX, 1), None);
+        assert_eq!(add_months(NaiveDate::MIN, -1), None);
+        assert_eq!(add_days(NaiveDate::MAX, 1), None);
+        assert_eq!(add_days(NaiveDate::MIN, -1), None);
+        assert_eq!(add_days(d(2022, 1, 7), -2), Some(d(2022, 1, 5)));
         assert_eq!(last_day_of_month(2000, 2), d(2000, 2, 29));
         assert_eq!(last_day_of_month(1900, 2), d(1900, 2, 28));
     }

@@ -9,6 +9,13 @@ use chrono::NaiveDate;
 use dateline::temporal::{self, timeml};
 use dateline::{Dataset, Progress, Rules};
 
+/// A text file named on the command line: only a regular file, never more than an article's
+/// size limit.
+fn read_text(file: &Path) -> anyhow::Result<String> {
+    dateline::read::read_regular_text(file, dateline::ingest::MAX_FILE_BYTES)
+        .with_context(|| format!("reading {}", file.display()))
+}
+
 /// Reads the rules, then runs the whole pipeline on `paths`.
 fn load(paths: &[PathBuf], rules_files: &[PathBuf]) -> anyhow::Result<Dataset> {
     let rules = Rules::built_in_and(rules_files)?;
@@ -56,7 +63,24 @@ pub fn extract(paths: &[PathBuf], rules_files: &[PathBuf], json: bool) -> anyhow
             writeln!(out, "problem: {problem}")?;
         }
     }
-    Ok(())
+    nothing_read(&corpus)
+}
+
+/// An error when no article could be read but something was wrong, so scripts notice (as
+/// ripgrep exits non-zero on errors); an empty folder is no error.
+fn nothing_read(corpus: &dateline::Corpus) -> anyhow::Result<()> {
+    match corpus.problems.first() {
+        Some(first) if corpus.articles.is_empty() => {
+            let more = corpus.problems.len() - 1;
+            let others = match more {
+                0 => String::new(),
+                1 => " (and 1 more problem)".to_owned(),
+                n => format!(" (and {n} more problems)"),
+            };
+            bail!("no article could be read: {first}{others}")
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Tags `TimeML` files into `out_dir`, or plain-text files against `dct` as JSON.
@@ -68,9 +92,20 @@ pub fn timex(
 ) -> anyhow::Result<()> {
     if let Some(dir) = out_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        // Two inputs of one name would write one output over the other.
+        let mut names = std::collections::HashSet::new();
         for file in files {
-            let source = std::fs::read_to_string(file)
-                .with_context(|| format!("reading {}", file.display()))?;
+            let name = file.file_name().context("file without a name")?;
+            if !names.insert(name) {
+                bail!(
+                    "two inputs are named {}: their outputs in {} would overwrite each other",
+                    Path::new(name).display(),
+                    dir.display()
+                );
+            }
+        }
+        for file in files {
+            let source = read_text(file)?;
             let doc =
                 timeml::parse(&source).with_context(|| format!("parsing {}", file.display()))?;
             let found = temporal::tag(&doc.text, doc.dct);
@@ -79,8 +114,10 @@ pub fn timex(
                 .file_stem()
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
             let target = dir.join(name);
-            std::fs::write(&target, timeml::write(&id, &doc, &found))
-                .with_context(|| format!("writing {}", target.display()))?;
+            dateline::atomic::write_atomically(
+                &target,
+                timeml::write(&id, &doc, &found).as_bytes(),
+            )?;
         }
         return Ok(());
     }
@@ -89,8 +126,7 @@ pub fn timex(
     };
     let mut docs = Vec::new();
     for file in files {
-        let text =
-            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        let text = read_text(file)?;
         let found = temporal::tag(&text, dct);
         docs.push(serde_json::json!({
             "file": file.display().to_string(),
@@ -154,6 +190,8 @@ pub fn export(
             }
             ExportError::TooLarge { .. } => "; give a smaller --width or --height",
             ExportError::Scale(_) => " (--scale)",
+            ExportError::Width(_) => " (--width)",
+            ExportError::Height(_) => " (--height)",
             _ => "",
         };
         anyhow::anyhow!("{err}{hint}")

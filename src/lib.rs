@@ -24,6 +24,7 @@ pub mod dataset;
 pub mod events;
 pub mod ingest;
 pub mod progress;
+pub mod read;
 pub mod report;
 pub(crate) mod similarity;
 pub mod temporal;

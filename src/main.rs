@@ -195,6 +195,7 @@ fn run_app(paths: Vec<PathBuf>, rules_files: Vec<PathBuf>) -> anyhow::Result<()>
             .with_title("Dateline")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0]),
+        persistence_path: usable_settings_file(),
         ..Default::default()
     };
     let launch = dateline::app::Launch { paths, rules_files };
@@ -204,6 +205,32 @@ fn run_app(paths: Vec<PathBuf>, rules_files: Vec<PathBuf>) -> anyhow::Result<()>
         Box::new(move |cc| Ok(Box::new(dateline::app::DatelineApp::new(cc, launch)))),
     )
     .map_err(|err| anyhow::anyhow!("could not open the window: {err}"))
+}
+
+/// eframe reads its settings file before any window opens, with no bound and no type check:
+/// a FIFO there would hang every launch, a link to `/dev/zero` fill the memory. Such a file
+/// is left alone and the settings go to a file beside it for this session.
+#[cfg(feature = "gui")]
+fn usable_settings_file() -> Option<PathBuf> {
+    const MAX_SETTINGS_BYTES: u64 = 16 << 20;
+    let dir = eframe::storage_dir("Dateline")?;
+    let saved = dir.join("app.ron");
+    let meta = std::fs::metadata(&saved).ok()?;
+    if meta.is_file() && meta.len() <= MAX_SETTINGS_BYTES {
+        return None;
+    }
+    let instead = dir.join("app.session.ron");
+    eprintln!(
+        "dateline: {} is {}; the window's settings are kept in {} instead",
+        saved.display(),
+        if meta.is_file() {
+            "too large to be settings"
+        } else {
+            dateline::read::describe(&meta.file_type())
+        },
+        instead.display()
+    );
+    Some(instead)
 }
 
 #[cfg(not(feature = "gui"))]

@@ -9,6 +9,8 @@ mod export;
 mod fixtures;
 #[path = "suite/gold.rs"]
 mod gold;
+#[path = "suite/hostile.rs"]
+mod hostile;
 #[path = "suite/ingest.rs"]
 mod ingest;
 #[path = "suite/layers.rs"]

@@ -193,7 +193,7 @@ impl ExportDialog {
                     ui.label("Width");
                     ui.add(
                         egui::DragValue::new(&mut settings.width)
-                            .range(320..=export::MAX_SIDE_PX)
+                            .range(export::MIN_WIDTH_PX..=export::MAX_SIDE_PX)
                             .suffix(" px"),
                     )
                     .widget_info(|| {
@@ -206,7 +206,7 @@ impl ExportDialog {
                         ui.add_enabled(
                             !settings.auto_height,
                             egui::DragValue::new(&mut settings.height)
-                                .range(200..=export::MAX_SIDE_PX)
+                                .range(export::MIN_HEIGHT_PX..=export::MAX_SIDE_PX)
                                 .suffix(" px"),
                         )
                         .widget_info(|| {

@@ -8,6 +8,7 @@ pub mod filter;
 pub mod jobs;
 pub mod side;
 pub mod source_panel;
+pub mod state;
 
 use std::fmt::Write as _;
 use std::ops::Deref;
@@ -17,23 +18,13 @@ use std::sync::Arc;
 use egui::Ui;
 
 use crate::dataset::Dataset;
-use crate::events::{KindSet, Rules};
-use crate::timeline::{self, TimeView, TimelineCommand, TimelineInput};
+use crate::events::Rules;
+use crate::timeline::{self, TimelineCommand, TimelineInput};
 pub use command::Command;
-use export_dialog::{ExportDialog, ExportRequest, ExportSettings};
+use export_dialog::{ExportDialog, ExportRequest};
 use jobs::Job;
 use source_panel::PanelCommand;
-
-/// What is remembered across launches (never the loaded data).
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct State {
-    pub last_paths: Vec<PathBuf>,
-    pub hidden_kinds: KindSet,
-    pub view: Option<TimeView>,
-    pub dark: bool,
-    pub export: ExportSettings,
-}
+pub use state::State;
 
 /// What the app is started with, from the command line.
 #[derive(Debug, Clone, Default)]
@@ -118,21 +109,24 @@ impl DatelineApp {
     /// The app as eframe starts it: restores the remembered state and starts loading.
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
-        let state: State = cc
+        let state = cc
             .storage
-            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .and_then(|s| s.get_string(eframe::APP_KEY))
+            .map(|text| State::from_ron(&text))
             .unwrap_or_default();
         let mut app = Self::empty(state, launch.rules_files, cc.egui_ctx.clone());
         app.apply_theme();
+        // Paths given on the command line are opened even when missing, so the Problems
+        // list says so; the last folder, if gone, quietly gives way to the sample.
         let paths = if launch.paths.is_empty() {
-            app.state.last_paths.clone()
+            let last = app.state.last_paths.clone();
+            if last.is_empty() || !last.iter().all(|p| p.exists()) {
+                vec![sample_folder()]
+            } else {
+                last
+            }
         } else {
             launch.paths
-        };
-        let paths = if paths.is_empty() || !paths.iter().all(|p| p.exists()) {
-            vec![sample_folder()]
-        } else {
-            paths
         };
         app.apply(Command::Open(paths));
         app

@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use super::mention::{DatedBy, Mention, Modality};
 use super::rules::{Pattern, Phrases, Rules, Slot};
@@ -545,7 +545,7 @@ fn resolve_story_dates(
             .find(|iv| {
                 iv.precision == Precision::Day
                     && iv.start <= dct
-                    && iv.start >= dct - Duration::days(3)
+                    && crate::calendar::add_days(dct, -3).is_none_or(|lo| iv.start >= lo)
             })
             .unwrap_or(Interval {
                 start: dct,

@@ -13,21 +13,25 @@ use crate::similarity::word_hash;
 pub const BUILT_IN: &str = include_str!("../../assets/rules/events.toml");
 
 const DEFAULT_WINDOW: usize = 8;
+/// A rules file is a page of TOML; anything this large is something else.
+const MAX_RULES_BYTES: u64 = 4 << 20;
 /// How many words a `*` in a trigger may skip.
 pub(crate) const GAP_WORDS: usize = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RulesError {
-    #[error("cannot read rules file {path}: {source}")]
+    #[error("rules file {path}: {error}")]
     Read {
         path: String,
-        source: std::io::Error,
+        error: crate::read::ReadError,
     },
     #[error("rules file {path}: {message}")]
     Syntax { path: String, message: String },
-    #[error("rules file {path}: kind `{kind}`: {message}")]
+    #[error("rules file {path}: {at}kind `{kind}`: {message}")]
     Invalid {
         path: String,
+        /// "line 4, column 9: ", where the bad value is.
+        at: String,
         kind: String,
         message: String,
     },
@@ -42,16 +46,16 @@ struct RulesFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KindSpec {
-    name: String,
+    name: toml::Spanned<String>,
     label: Option<String>,
-    color: String,
+    color: toml::Spanned<String>,
     trigger: Vec<TriggerSpec>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TriggerSpec {
-    words: Vec<String>,
+    words: Vec<toml::Spanned<String>>,
     #[serde(default)]
     near: Vec<String>,
     #[serde(default)]
@@ -192,9 +196,11 @@ impl Rules {
         let mut rules = Self::built_in();
         for file in files {
             let path = file.as_ref();
-            let text = std::fs::read_to_string(path).map_err(|source| RulesError::Read {
-                path: path.display().to_string(),
-                source,
+            let text = crate::read::read_regular_text(path, MAX_RULES_BYTES).map_err(|error| {
+                RulesError::Read {
+                    path: path.display().to_string(),
+                    error,
+                }
             })?;
             rules.extend(Self::parse(&text, &path.display().to_string())?);
         }
@@ -216,33 +222,47 @@ impl Rules {
             by_first_word: HashMap::default(),
         };
         for spec in file.kind {
-            let invalid = |message: String| RulesError::Invalid {
+            let name = spec.name.get_ref();
+            let invalid = |span: std::ops::Range<usize>, message: String| RulesError::Invalid {
                 path: origin.to_owned(),
-                kind: spec.name.clone(),
+                at: format!("{}: ", line_and_column(text, span.start)),
+                kind: name.clone(),
                 message,
             };
-            let color = parse_color(&spec.color)
-                .ok_or_else(|| invalid(format!("colour `{}` is not #RRGGBB", spec.color)))?;
-            if spec.name.trim().is_empty() || spec.trigger.is_empty() {
-                return Err(invalid("needs a name and at least one trigger".into()));
+            let color = parse_color(spec.color.get_ref()).ok_or_else(|| {
+                invalid(
+                    spec.color.span(),
+                    format!("colour `{}` is not #RRGGBB", spec.color.get_ref()),
+                )
+            })?;
+            if name.trim().is_empty() {
+                return Err(invalid(spec.name.span(), "the name is empty".into()));
+            }
+            if spec.trigger.is_empty() {
+                return Err(invalid(
+                    spec.name.span(),
+                    "needs at least one trigger".into(),
+                ));
             }
             let kind = rules.kinds.len();
             rules.kinds.push(Kind {
-                label: spec.label.clone().unwrap_or_else(|| spec.name.clone()),
-                name: spec.name.clone(),
+                label: spec.label.clone().unwrap_or_else(|| name.clone()),
+                name: name.clone(),
                 color,
             });
             for trigger in &spec.trigger {
                 let near = Phrases::new(trigger.near.iter().map(|w| phrase(w)).collect());
                 let not_near = Phrases::new(trigger.not_near.iter().map(|w| phrase(w)).collect());
-                for words in &trigger.words {
+                for spanned in &trigger.words {
+                    let words = spanned.get_ref();
                     let slots = phrase(words);
                     if !matches!(slots.first(), Some(Slot::Word(_)))
                         || matches!(slots.last(), Some(Slot::Gap))
                     {
-                        return Err(invalid(format!(
-                            "trigger `{words}` must start and end with a word"
-                        )));
+                        return Err(invalid(
+                            spanned.span(),
+                            format!("trigger `{words}` must start and end with a word"),
+                        ));
                     }
                     rules.patterns.push(Pattern {
                         kind,
@@ -317,14 +337,24 @@ impl Rules {
 fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     let message = e.message().trim().to_owned();
     match e.span() {
-        Some(span) => {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-            format!("line {line}, column {column}: {message}")
-        }
+        Some(span) => format!("{}: {message}", line_and_column(text, span.start)),
         None => message,
     }
+}
+
+/// "line 4, column 9" of byte `at` in `text`, counting columns in characters.
+fn line_and_column(text: &str, at: usize) -> String {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    format!("line {line}, column {column}")
 }
 
 fn parse_color(s: &str) -> Option<[u8; 3]> {
@@ -485,6 +515,17 @@ mod tests {
         let bad_color = "[[kind]]\nname = \"protest\"\ncolor = \"red\"\n[[kind.trigger]]\nwords = [\"protest~\"]\n";
         let err = Rules::parse(bad_color, "p.toml").unwrap_err().to_string();
         assert!(err.contains("protest") && err.contains("#RRGGBB"), "{err}");
+        assert!(err.contains("line 3, column 9"), "{err}");
+        let empty_name =
+            "[[kind]]\nname = \"  \"\ncolor = \"#FF0000\"\n[[kind.trigger]]\nwords = [\"x\"]\n";
+        let err = Rules::parse(empty_name, "p.toml").unwrap_err().to_string();
+        assert!(
+            err.contains("line 2, column 8") && err.contains("empty"),
+            "{err}"
+        );
+        let gap = "[[kind]]\nname = \"p\"\ncolor = \"#FF0000\"\n[[kind.trigger]]\nwords = [\"ok\", \"* marched\"]\n";
+        let err = Rules::parse(gap, "p.toml").unwrap_err().to_string();
+        assert!(err.contains("line 5, column 16"), "{err}");
         let unknown = "[[kind]]\nname = \"x\"\ncolour = \"#000000\"\n";
         let err = Rules::parse(unknown, "x.toml").unwrap_err().to_string();
         assert!(err.contains("line 3"), "{err}");

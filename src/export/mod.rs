@@ -26,6 +26,9 @@ pub const MAX_LISTED: usize = 300;
 const QUOTED_PER_ARTICLE: usize = 3;
 /// Larger images are refused rather than eating the machine's memory.
 pub const MAX_SIDE_PX: u32 = 16_384;
+/// Narrower or lower images have no room for a lane label and a date, let alone a marker.
+pub const MIN_WIDTH_PX: u32 = 320;
+pub const MIN_HEIGHT_PX: u32 = 200;
 /// Each lane's height in points when the height is chosen automatically.
 const AUTO_LANE_PT: f32 = 44.0;
 /// The chart never gets less than this, whatever `--height` says.
@@ -100,10 +103,14 @@ pub enum ExportError {
     },
     #[error("the scale must be between 0.5 and 8, not {0}")]
     Scale(f32),
+    #[error("the width must be between {MIN_WIDTH_PX} and {MAX_SIDE_PX} pixels, not {0}")]
+    Width(u32),
+    #[error("the height must be between {MIN_HEIGHT_PX} and {MAX_SIDE_PX} pixels, not {0}")]
+    Height(u32),
     #[error("could not encode the PNG: {0}")]
-    Encode(#[from] image::ImageError),
+    Encode(image::ImageError),
     #[error(transparent)]
-    Write(#[from] crate::atomic::WriteError),
+    Write(crate::atomic::WriteError),
 }
 
 fn undated_note(undated: usize) -> String {
@@ -238,6 +245,15 @@ pub fn prepare<'a>(data: &'a Dataset, options: &Options) -> Result<Prepared<'a>,
 pub fn render(data: &Dataset, options: &Options) -> Result<Rendered, ExportError> {
     if !(0.5..=8.0).contains(&options.scale) {
         return Err(ExportError::Scale(options.scale));
+    }
+    if !(MIN_WIDTH_PX..=MAX_SIDE_PX).contains(&options.width) {
+        return Err(ExportError::Width(options.width));
+    }
+    if let Some(height) = options
+        .height
+        .filter(|h| !(MIN_HEIGHT_PX..=MAX_SIDE_PX).contains(h))
+    {
+        return Err(ExportError::Height(height));
     }
     let prepared = prepare(data, options)?;
     let ppp = options.scale;
@@ -612,14 +628,16 @@ pub fn encode_png(image: &RgbaImage) -> Result<Vec<u8>, ExportError> {
         image.width(),
         image.height(),
         image::ExtendedColorType::Rgba8,
-    )?;
+    )
+    .map_err(ExportError::Encode)?;
     Ok(bytes)
 }
 
 /// Renders, encodes and writes the figure to `path`.
 pub fn export_png(data: &Dataset, options: &Options, path: &Path) -> Result<Rendered, ExportError> {
     let rendered = render(data, options)?;
-    crate::atomic::write_atomically(path, &encode_png(&rendered.image)?)?;
+    crate::atomic::write_atomically(path, &encode_png(&rendered.image)?)
+        .map_err(ExportError::Write)?;
     Ok(rendered)
 }
 

@@ -10,8 +10,10 @@ use encoding_rs::{Encoding, UTF_8};
 pub enum DecodeError {
     #[error("empty file")]
     Empty,
-    #[error("binary data (byte {offset:#x} is a control character), not text")]
+    #[error("binary data (a control character at byte offset {offset}), not text")]
     Binary { offset: usize },
+    #[error("UTF-32 text with an invalid character at byte offset {offset}")]
+    BadUtf32 { offset: usize },
     #[error("undecodable: {replaced} of {total} characters are invalid in {encoding}")]
     Undecodable {
         encoding: &'static str,
@@ -25,6 +27,8 @@ pub enum DecodeError {
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// Something was repaired on the way, which the user should hear of.
+    pub warning: Option<String>,
 }
 
 /// Decodes a file's bytes, normalising line endings to `\n`.
@@ -33,10 +37,15 @@ pub struct Decoded {
 /// Empty input, binary data (NUL or other control bytes outside a UTF-16 text), or text whose
 /// decoding would replace more than 1 % of its characters.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    let (text, encoding) = decode_checked(bytes)?;
+    let Checked {
+        text,
+        encoding,
+        warning,
+    } = decode_checked(bytes)?;
     Ok(Decoded {
         text: normalize_newlines(text),
-        encoding: encoding.name(),
+        encoding,
+        warning,
     })
 }
 
@@ -47,68 +56,186 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// # Errors
 /// As [`decode`].
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
-    let (text, encoding) = decode_checked(&bytes)?;
+    let Checked {
+        text,
+        encoding,
+        warning,
+    } = decode_checked(&bytes)?;
     let unchanged =
         matches!(&text, Cow::Borrowed(t) if t.len() == bytes.len() && !t.contains('\r'));
     if !unchanged {
         return Ok(Decoded {
             text: normalize_newlines(text),
-            encoding: encoding.name(),
+            encoding,
+            warning,
         });
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text,
-            encoding: encoding.name(),
+            encoding,
+            warning,
         }),
         // Not reached: the decoder lends the input only when it is valid UTF-8.
         Err(not_utf8) => decode(not_utf8.as_bytes()),
     }
 }
 
-/// The text of `bytes` (lent from them where the decoder can) and its encoding, once it has
-/// passed every check.
-fn decode_checked(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), DecodeError> {
+/// Text that passed every check, lent from the bytes where the decoder could.
+struct Checked<'a> {
+    text: Cow<'a, str>,
+    encoding: &'static str,
+    warning: Option<String>,
+}
+
+/// The text of `bytes` and its encoding, once it has passed every check.
+fn decode_checked(bytes: &[u8]) -> Result<Checked<'_>, DecodeError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::Empty);
     }
-    let (encoding, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        (enc, &bytes[bom_len..])
+    let mut warning = None;
+    let (text, encoding) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        (
+            enc.decode_without_bom_handling(&bytes[bom_len..]).0,
+            enc.name(),
+        )
+    } else if let Some(wide) = sniff_wide(bytes) {
+        wide.decode(bytes)?
     } else {
         if let Some(offset) = first_binary_byte(bytes) {
             return Err(DecodeError::Binary { offset });
         }
-        (guess_encoding(bytes), bytes)
+        let encoding = guess_encoding(bytes);
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        if encoding == UTF_8 {
+            let replaced = text.matches('\u{FFFD}').count();
+            if replaced > 0 {
+                warning = Some(format!(
+                    "{replaced} invalid UTF-8 byte sequence{} replaced by \u{FFFD}",
+                    if replaced == 1 { " was" } else { "s were" }
+                ));
+            }
+        }
+        (text, encoding.name())
     };
-    let (text, _) = encoding.decode_without_bom_handling(body);
-    check_decoded(&text, encoding)?;
-    Ok((text, encoding))
+    let text = check_decoded(text, encoding)?;
+    Ok(Checked {
+        text,
+        encoding,
+        warning,
+    })
 }
 
-/// Refuses decoded text that is mostly replacement characters, holds control bytes or is
-/// blank.
-fn check_decoded(text: &str, encoding: &'static Encoding) -> Result<(), DecodeError> {
+/// Refuses decoded text that is mostly replacement characters, mostly control characters
+/// or blank; a few stray control characters (a vertical tab, an escape in old wire copy)
+/// become spaces, the same length in UTF-8, so no offset moves.
+fn check_decoded<'a>(
+    text: Cow<'a, str>,
+    encoding: &'static str,
+) -> Result<Cow<'a, str>, DecodeError> {
     // A substring search, not a decode of every character: almost every file has none.
     let replaced = text.matches('\u{FFFD}').count();
     if replaced > 0 {
         let total = text.chars().count();
         if replaced * 100 > total {
             return Err(DecodeError::Undecodable {
-                encoding: encoding.name(),
+                encoding,
                 replaced,
                 total,
             });
         }
     }
-    if let Some(offset) = first_control_byte(text.as_bytes(), |b| {
-        matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
-    }) {
-        return Err(DecodeError::Binary { offset });
-    }
+    let allowed = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
+    let text = if let Some(first) = first_control_byte(text.as_bytes(), allowed) {
+        let stray = |b: &u8| *b < 0x20 && !allowed(*b);
+        let controls = text.as_bytes()[first..].iter().filter(|b| stray(b)).count();
+        if text.as_bytes()[first..].contains(&0) || (controls > 8 && controls * 100 > text.len()) {
+            return Err(DecodeError::Binary { offset: first });
+        }
+        Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    if (c as u32) < 0x20 && !allowed(c as u8) {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok(())
+    Ok(text)
+}
+
+/// UTF-16 or UTF-32 without a byte-order mark, told by where the zero bytes of ASCII
+/// characters fall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wide {
+    Utf16Le,
+    Utf16Be,
+    Utf32Le,
+    Utf32Be,
+}
+
+fn sniff_wide(bytes: &[u8]) -> Option<Wide> {
+    let head = &bytes[..bytes.len().min(4096) & !3];
+    if head.len() < 8 {
+        return None;
+    }
+    // Share of zero bytes at each position modulo 4.
+    let mut zeros = [0usize; 4];
+    for (i, &b) in head.iter().enumerate() {
+        zeros[i % 4] += usize::from(b == 0);
+    }
+    let quarter = head.len() / 4;
+    let mostly = |n: usize| n * 10 >= quarter * 9;
+    let rarely = |n: usize| n * 10 <= quarter;
+    if mostly(zeros[1]) && mostly(zeros[2]) && mostly(zeros[3]) && rarely(zeros[0]) {
+        return Some(Wide::Utf32Le);
+    }
+    if mostly(zeros[0]) && mostly(zeros[1]) && mostly(zeros[2]) && rarely(zeros[3]) {
+        return Some(Wide::Utf32Be);
+    }
+    // UTF-16: ASCII-heavy text has a zero in every other byte (CJK text has few zeros and
+    // is left to the binary check, which refuses it with a clear offset).
+    let half = |a: usize, b: usize| (a + b) * 10 >= quarter * 2 * 6;
+    let few = |a: usize, b: usize| (a + b) * 20 <= quarter * 2;
+    if half(zeros[1], zeros[3]) && few(zeros[0], zeros[2]) {
+        return Some(Wide::Utf16Le);
+    }
+    if half(zeros[0], zeros[2]) && few(zeros[1], zeros[3]) {
+        return Some(Wide::Utf16Be);
+    }
+    None
+}
+
+impl Wide {
+    fn decode(self, bytes: &[u8]) -> Result<(Cow<'static, str>, &'static str), DecodeError> {
+        let (utf32, name) = match self {
+            Wide::Utf16Le => {
+                let (text, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes);
+                return Ok((Cow::Owned(text.into_owned()), "UTF-16LE"));
+            }
+            Wide::Utf16Be => {
+                let (text, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(bytes);
+                return Ok((Cow::Owned(text.into_owned()), "UTF-16BE"));
+            }
+            Wide::Utf32Le => (u32::from_le_bytes as fn([u8; 4]) -> u32, "UTF-32LE"),
+            Wide::Utf32Be => (u32::from_be_bytes as fn([u8; 4]) -> u32, "UTF-32BE"),
+        };
+        let (units, _) = bytes.as_chunks::<4>();
+        let mut text = String::with_capacity(bytes.len() / 4);
+        for (k, unit) in units.iter().enumerate() {
+            let c = char::from_u32(utf32(*unit)).ok_or(DecodeError::BadUtf32 { offset: 4 * k })?;
+            text.push(c);
+        }
+        Ok((Cow::Owned(text), name))
+    }
 }
 
 /// Text files never hold NUL or most C0 controls; a few stray ones (form feed, escape in old
@@ -125,7 +252,7 @@ fn first_binary_byte(bytes: &[u8]) -> Option<usize> {
         .iter()
         .filter(|&&b| b < 0x20 && !tolerated(b))
         .count();
-    (controls * 100 > head.len()).then_some(first)
+    (controls > 8 && controls * 100 > head.len()).then_some(first)
 }
 
 /// The offset of the first control byte (below 0x20) that `allowed` does not accept. Every
@@ -146,12 +273,24 @@ fn first_control_byte(bytes: &[u8], allowed: impl Fn(u8) -> bool) -> Option<usiz
 }
 
 fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
+    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     detector.feed(bytes, true);
     detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// UTF-8 with a few broken sequences: at least as many valid multi-byte characters as
+/// invalid sequences (a byte broken inside a character counts up to three). Guessing a legacy encoding for such a file would turn every ’ into
+/// `â€™`; replacing the few broken bytes loses far less.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    invalid > 0 && multibyte >= invalid
 }
 
 fn normalize_newlines(text: Cow<'_, str>) -> String {
@@ -312,5 +451,68 @@ mod tests {
         assert_eq!(decode(b"  \n\n "), Err(DecodeError::Empty));
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0";
         assert!(matches!(decode(png), Err(DecodeError::Binary { .. })));
+    }
+
+    #[test]
+    fn a_few_broken_bytes_in_utf8_are_replaced_not_read_as_windows_1252() {
+        let mut bytes = "Japan’s minister said “talks” went well. "
+            .repeat(40)
+            .into_bytes();
+        for at in [3, 50, 90, 120, 140, 300] {
+            bytes[at] = 0xFF;
+        }
+        let got = decode(&bytes).unwrap();
+        assert_eq!(got.encoding, "UTF-8");
+        assert!(
+            got.text.contains("’") && !got.text.contains("â€"),
+            "{}",
+            got.text
+        );
+        assert!(got.warning.is_some_and(|w| w.contains("invalid UTF-8")));
+        // Windows-1252 quotes alone (no valid UTF-8 beside them) are still Windows-1252.
+        assert_eq!(
+            decode(b"the \x93talks\x94 went well").unwrap().encoding,
+            "windows-1252"
+        );
+    }
+
+    #[test]
+    fn isolated_control_characters_become_spaces() {
+        let got = decode(b"Talks\x0bresumed on Friday.\x1b\n").unwrap();
+        assert_eq!(got.text, "Talks resumed on Friday. \n");
+        let binary: Vec<u8> = (0..40u8)
+            .map(|i| if i % 2 == 0 { b'a' } else { i % 31 + 1 })
+            .collect();
+        assert!(matches!(
+            decode(&binary),
+            Err(DecodeError::Binary { offset: 1 })
+        ));
+    }
+
+    #[test]
+    fn utf16_and_utf32_without_bom_are_recognised() {
+        let text = "Ministers met in Geneva on Tuesday, 7 March.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap().text, text);
+        assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
+        let le32: Vec<u8> = text
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let be32: Vec<u8> = text
+            .chars()
+            .flat_map(|c| (c as u32).to_be_bytes())
+            .collect();
+        assert_eq!(decode(&le32).unwrap().text, text);
+        assert_eq!(decode(&be32).unwrap().encoding, "UTF-32BE");
+    }
+
+    #[test]
+    fn the_binary_offset_reads_as_an_offset() {
+        let err = decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("at byte offset"), "{err}");
     }
 }

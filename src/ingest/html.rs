@@ -62,7 +62,12 @@ pub fn extract(html: &str) -> HtmlText {
         push_text(&mut text, &rest[..lt], in_title.then_some(&mut title));
         rest = &rest[lt..];
         if rest.starts_with("<!--") {
-            rest = rest.find("-->").map_or("", |end| &rest[end + 3..]);
+            // An unclosed comment ends at the next `>`, not at the end of the page: a stray
+            // `<!--` must not swallow the article.
+            rest = match rest.find("-->") {
+                Some(end) => &rest[end + 3..],
+                None => rest[4..].find('>').map_or("", |gt| &rest[4 + gt + 1..]),
+            };
             continue;
         }
         let Some(gt) = rest.find('>') else { break };
@@ -76,6 +81,11 @@ pub fn extract(html: &str) -> HtmlText {
         let name = tag[usize::from(closing)..name_end.max(usize::from(closing))]
             .trim_end_matches('/')
             .to_ascii_lowercase();
+        // A title left open ends where the page's body begins.
+        if in_title && (BLOCKS.contains(&name.as_str()) || matches!(name.as_str(), "body" | "head"))
+        {
+            in_title = false;
+        }
         match name.as_str() {
             "title" => in_title = !closing,
             "meta" => read_meta(tag, &mut out),
@@ -87,8 +97,11 @@ pub fn extract(html: &str) -> HtmlText {
             _ => {}
         }
         if !closing && SKIPPED.contains(&name.as_str()) && name != "head" {
+            // Never closed: only the tag itself is skipped, so the page after it survives.
             let close = format!("</{name}");
-            rest = find_ignore_case(rest, &close).map_or("", |i| &rest[i..]);
+            if let Some(i) = find_ignore_case(rest, &close) {
+                rest = &rest[i..];
+            }
             continue;
         }
         if BLOCKS.contains(&name.as_str()) {
@@ -288,5 +301,26 @@ mod tests {
     fn broken_html_does_not_lose_text() {
         let got = extract("<p>Unclosed <b>bold <p>next & last <");
         assert_eq!(got.text, "Unclosed bold\n\nnext & last <");
+    }
+
+    /// What browsers recover from, ingest recovers from too: nothing after a broken construct
+    /// is lost.
+    #[test]
+    fn broken_markup_loses_no_text() {
+        let page = extract("<p>A</p><!-- x <p>B</p>");
+        assert!(
+            page.text.contains('A') && page.text.contains('B'),
+            "{page:?}"
+        );
+        let page = extract("<p>A</p><script>var x = 1;<p>B</p>");
+        assert!(page.text.contains('B'), "{page:?}");
+        let page = extract("<p>A</p><style>p { color: red }<p>B</p>");
+        assert!(page.text.contains('B'), "{page:?}");
+        let page = extract("<html><head><title>Summit ends<body><p>Leaders met on Friday.</p>");
+        assert_eq!(page.title.as_deref(), Some("Summit ends"));
+        assert_eq!(page.text, "Leaders met on Friday.");
+        // Closed ones still hide their contents.
+        let page = extract("<p>A</p><script>hidden()</script><!-- gone --><p>B</p>");
+        assert_eq!(page.text, "A\n\nB");
     }
 }

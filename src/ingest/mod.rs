@@ -114,7 +114,7 @@ pub fn load_with_progress(paths: &[PathBuf], progress: &Progress) -> Corpus {
         collect_files(root, &mut files, &mut problems);
     }
     progress.files_total.store(files.len(), Ordering::Relaxed);
-    let results: Vec<Result<Article, Problem>> = files
+    let results: Vec<Result<(Article, Option<Problem>), Problem>> = files
         .par_iter()
         .filter(|_| !progress.is_cancelled())
         .map(|(path, file)| {
@@ -126,7 +126,10 @@ pub fn load_with_progress(paths: &[PathBuf], progress: &Progress) -> Corpus {
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(article) => articles.push(article),
+            Ok((article, warning)) => {
+                articles.push(article);
+                problems.extend(warning);
+            }
             Err(problem) => problems.push(problem),
         }
     }
@@ -146,7 +149,8 @@ fn collect_files(root: &Path, out: &mut Vec<(PathBuf, String)>, problems: &mut V
             return;
         }
     };
-    if meta.is_file() {
+    // Anything but a folder is one file; reading it says what it is if it is no regular file.
+    if !meta.is_dir() {
         let name = root
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -194,31 +198,38 @@ fn collect_files(root: &Path, out: &mut Vec<(PathBuf, String)>, problems: &mut V
     }));
 }
 
+/// The UTC day of a file time; `None` outside the calendar's range (a file system can hold
+/// times hundreds of thousands of years away).
+fn date_of(time: std::time::SystemTime) -> Option<NaiveDate> {
+    let seconds = match time.duration_since(std::time::UNIX_EPOCH) {
+        Ok(after) => i64::try_from(after.as_secs()).ok()?,
+        Err(before) => i64::try_from(before.duration().as_secs())
+            .ok()?
+            .checked_neg()?,
+    };
+    DateTime::<Utc>::from_timestamp(seconds, 0).map(|t| t.date_naive())
+}
+
 fn has_article_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-fn load_file(path: &Path, file: String) -> Result<Article, Problem> {
+/// The article in `path`, and a warning when something in it had to be repaired.
+fn load_file(path: &Path, file: String) -> Result<(Article, Option<Problem>), Problem> {
     let problem = |reason: String| Problem {
         path: path.to_owned(),
         reason,
     };
-    let meta = std::fs::metadata(path).map_err(|e| problem(format!("cannot open ({e})")))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(problem(format!(
-            "too large ({} MiB; the limit is {} MiB)",
-            meta.len() >> 20,
-            MAX_FILE_BYTES >> 20
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| problem(format!("cannot read ({e})")))?;
+    let (bytes, meta) =
+        crate::read::read_regular(path, MAX_FILE_BYTES).map_err(|e| problem(e.to_string()))?;
     let decoded = decode::decode_owned(bytes).map_err(|e| problem(e.to_string()))?;
-    let modified = meta
-        .modified()
-        .ok()
-        .map(|t| DateTime::<Utc>::from(t).date_naive());
+    let warning = decoded
+        .warning
+        .as_ref()
+        .map(|w| problem(format!("loaded, but {w}")));
+    let modified = meta.modified().ok().and_then(date_of);
     let is_html = path
         .extension()
         .and_then(|e| e.to_str())
@@ -249,7 +260,7 @@ fn load_file(path: &Path, file: String) -> Result<Article, Problem> {
     if article.paragraphs.is_empty() {
         return Err(problem("no text (only markup or white space)".to_owned()));
     }
-    Ok(article)
+    Ok((article, warning))
 }
 
 fn build_article(
@@ -338,4 +349,23 @@ fn title_from_first_line(first: &str, ranges: &[Range<usize>]) -> Option<String>
         && pubdate::dateline(line).is_none()
         && pubdate::find_date(line).is_none_or(|(_, r)| r.len() < line.len() / 2);
     looks_like_title.then(|| line.to_owned())
+}
+
+#[cfg(test)]
+mod file_time_tests {
+    use super::*;
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    #[test]
+    fn file_times_off_the_calendar_are_no_date_not_a_panic() {
+        let far = UNIX_EPOCH.checked_add(Duration::from_secs(8_210_298_412_799 * 1000));
+        if let Some(far) = far {
+            assert_eq!(date_of(far), None);
+        }
+        let day = UNIX_EPOCH + Duration::from_secs(86_400 * 365);
+        assert_eq!(date_of(day), NaiveDate::from_ymd_opt(1971, 1, 1));
+        let before = UNIX_EPOCH - Duration::from_secs(86_400);
+        assert_eq!(date_of(before), NaiveDate::from_ymd_opt(1969, 12, 31));
+        assert!(date_of(SystemTime::now()).is_some());
+    }
 }

@@ -90,6 +90,14 @@ fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut Vec<T
                 .or_else(|| value::coarse_interval_of(&hit.value)),
             _ => None,
         };
+        // A date outside the four-digit years is an error of reading, not news: no timeline
+        // goes there, and one such date would stretch the view over millennia.
+        // (Chrono writes years past 9999 or before 0 with a sign, which no TIMEX3 value has.)
+        if interval.is_some_and(|iv| !on_the_news_calendar(iv)) || hit.value.starts_with(['+', '-'])
+        {
+            i = hit.end.max(i + 1);
+            continue;
+        }
         // Only a quarter named outright anchors "a year earlier"; a derived one ("the
         // year-ago quarter") would drift a year further back at each mention.
         let derived = tokens[hit.start..hit.end]
@@ -123,6 +131,11 @@ fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut Vec<T
         i = hit.end.max(i + 1);
     }
     anchor_durations(text, out);
+}
+
+/// Years 1 to 9999: what TIMEX3 values write and what a timeline can show.
+fn on_the_news_calendar(iv: Interval) -> bool {
+    iv.start.year() >= 1 && iv.end.year() <= 9999
 }
 
 fn can_start(token: &Token) -> bool {
@@ -163,7 +176,9 @@ fn anchor_durations(text: &str, out: &mut [Timex]) {
             continue;
         }
         if let (Some(from), Some(length)) = (date.interval, parse_duration(&duration.value)) {
-            let end = length.add_to(from.start).pred_opt().unwrap_or(from.start);
+            let Some(end) = length.add_to(from.start).and_then(|d| d.pred_opt()) else {
+                continue;
+            };
             duration.interval = Some(Interval {
                 start: from.start,
                 end,
@@ -180,12 +195,12 @@ struct Length {
 }
 
 impl Length {
-    fn add_to(&self, d: NaiveDate) -> NaiveDate {
+    fn add_to(&self, d: NaiveDate) -> Option<NaiveDate> {
         match self.unit {
-            'Y' => crate::calendar::add_months(d, self.count * 12),
+            'Y' => crate::calendar::add_months(d, self.count.checked_mul(12)?),
             'M' => crate::calendar::add_months(d, self.count),
-            'W' => d + chrono::Duration::weeks(i64::from(self.count)),
-            _ => d + chrono::Duration::days(i64::from(self.count)),
+            'W' => crate::calendar::add_days(d, 7 * i64::from(self.count)),
+            _ => crate::calendar::add_days(d, i64::from(self.count)),
         }
     }
 }

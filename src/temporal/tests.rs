@@ -512,3 +512,45 @@ fn year_ago_periods_do_not_drift_further_back() {
         ]
     );
 }
+
+/// Relative expressions at the ends of chrono's calendar are left unresolved, not a panic
+/// (the audit's `--dct=+262142-12-31` with "tomorrow").
+#[test]
+fn the_ends_of_the_calendar_leave_expressions_unresolved() {
+    let text = "They met yesterday and will meet tomorrow, next week, next month, next year, \
+                on Friday, this weekend, the next morning, in the next decade and next century, \
+                for five years from next month.";
+    for dct in [NaiveDate::MAX, NaiveDate::MIN, d(9999, 12, 31), d(0, 1, 1)] {
+        for t in tag(text, dct) {
+            if let Some(iv) = t.interval {
+                assert!(
+                    (1..=9999).contains(&iv.start.year()) && iv.end.year() <= 9999,
+                    "{dct}: {} → {iv:?}",
+                    &text[t.start..t.end]
+                );
+            }
+            assert!(!t.value.starts_with('-'), "{dct}: {}", t.value);
+        }
+    }
+}
+
+/// Centuries and decades: spelled ordinals, and nothing past the four-digit years.
+#[test]
+fn centuries_and_decades_stay_on_the_calendar() {
+    let dct = d(FRI.0, FRI.1, FRI.2);
+    assert_eq!(one("in the twenty-first century", dct), "20");
+    assert_eq!(one("in the 11th century", dct), "10");
+    assert!(values("in the 99999th century", dct).is_empty());
+    assert!(
+        values("the last decade", d(0, 1, 1))
+            .iter()
+            .all(|(_, v)| !v.starts_with("42")),
+        "{:?}",
+        values("the last decade", d(0, 1, 1))
+    );
+    assert!(
+        values("the next century", d(9999, 12, 31))
+            .iter()
+            .all(|(_, v)| v != "100")
+    );
+}

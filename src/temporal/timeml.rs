@@ -19,6 +19,8 @@ pub struct Document {
 pub enum TimemlError {
     #[error("no <DCT> value")]
     NoDct,
+    #[error("the <DCT> value {0:?} is no date (YYYY-MM-DD)")]
+    BadDct(String),
     #[error("no <TEXT> element")]
     NoText,
 }
@@ -30,18 +32,32 @@ pub fn parse(source: &str) -> Result<Document, TimemlError> {
         .ok_or(TimemlError::NoDct)?
         + dct_at
         + 7;
-    let dct = source
-        .get(value_at..value_at + 10)
+    let value = source[value_at..].split('"').next().unwrap_or_default();
+    let dct = value
+        .get(..10)
         .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
-        .ok_or(TimemlError::NoDct)?;
+        .ok_or_else(|| TimemlError::BadDct(value.chars().take(40).collect()))?;
     let start = source.find("<TEXT>").ok_or(TimemlError::NoText)? + 6;
     let end = source.rfind("</TEXT>").ok_or(TimemlError::NoText)?;
     let body = source.get(start..end).ok_or(TimemlError::NoText)?;
     let mut text = String::with_capacity(body.len());
     let mut rest = body;
+    // A `<` starts a tag only when a name (or `/`, `!`, `?`) follows and a `>` closes it
+    // before the next `<`; any other `<` is text, kept, so a stray one loses nothing.
     while let Some(lt) = rest.find('<') {
-        text.push_str(&rest[..lt]);
-        rest = rest[lt..].find('>').map_or("", |gt| &rest[lt + gt + 1..]);
+        let after = &rest[lt + 1..];
+        let opens_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || "/!?".contains(c));
+        let close = after.find('>').filter(|&gt| !after[..gt].contains('<'));
+        match close {
+            Some(gt) if opens_tag => {
+                text.push_str(&rest[..lt]);
+                rest = &after[gt + 1..];
+            }
+            _ => {
+                text.push_str(&rest[..=lt]);
+                rest = after;
+            }
+        }
     }
     text.push_str(rest);
     Ok(Document { dct, text })
@@ -81,4 +97,33 @@ pub fn write(doc_id: &str, doc: &Document, timexes: &[Timex]) -> String {
     out.push_str(&doc.text[at..]);
     out.push_str("</TEXT>\n</TimeML>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(dct: &str, body: &str) -> String {
+        format!("<TimeML><DCT><TIMEX3 value=\"{dct}\">x</TIMEX3></DCT><TEXT>{body}</TEXT></TimeML>")
+    }
+
+    #[test]
+    fn a_stray_less_than_sign_is_text_and_nothing_after_it_is_lost() {
+        let parsed = parse(&doc(
+            "2022-01-07",
+            "a < b on <EVENT>Friday</EVENT> and 3<4 then",
+        ))
+        .unwrap();
+        assert_eq!(parsed.text, "a < b on Friday and 3<4 then");
+    }
+
+    #[test]
+    fn an_invalid_dct_is_named_as_such() {
+        let err = parse(&doc("2022-13-45", "x")).unwrap_err();
+        assert!(
+            matches!(&err, TimemlError::BadDct(v) if v == "2022-13-45"),
+            "{err}"
+        );
+        assert!(matches!(parse("<TEXT>x</TEXT>"), Err(TimemlError::NoDct)));
+    }
 }

@@ -147,12 +147,16 @@ pub fn interval_of(value: &str, modifier: Option<Mod>) -> Option<Interval> {
         let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)?;
         if w.ends_with("-WE") {
             (
-                monday + Duration::days(5),
-                monday + Duration::days(6),
+                crate::calendar::add_days(monday, 5)?,
+                crate::calendar::add_days(monday, 6)?,
                 Precision::Day,
             )
         } else {
-            (monday, monday + Duration::days(6), Precision::Week)
+            (
+                monday,
+                crate::calendar::add_days(monday, 6)?,
+                Precision::Week,
+            )
         }
     } else if let Some(season) = rest
         .strip_prefix('-')
@@ -166,7 +170,7 @@ pub fn interval_of(value: &str, modifier: Option<Mod>) -> Option<Interval> {
             _ => return None,
         };
         let start = ymd(y, m, 1)?;
-        (start, add_months(start, 3).pred_opt()?, Precision::Season)
+        (start, add_months(start, 3)?.pred_opt()?, Precision::Season)
     } else {
         let mut parts = rest.trim_start_matches('-').split('-');
         let month: u32 = parts

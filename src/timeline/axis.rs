@@ -171,7 +171,10 @@ pub fn ticks(m: &Mapping) -> Vec<Tick> {
                     label,
                 });
             }
-            d = crate::calendar::add_months(d, 1);
+            let Some(next) = crate::calendar::add_months(d, 1) else {
+                break;
+            };
+            d = next;
         }
     } else {
         // Days, every 1, 2 or 7.

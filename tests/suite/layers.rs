@@ -11,7 +11,7 @@ use crate::fixtures::repo;
 /// Bottom to top. A module may use those on earlier lines, never those on its own or later
 /// lines (but itself).
 const LAYERS: &[&[&str]] = &[
-    &["ascii", "calendar", "progress", "atomic"],
+    &["ascii", "calendar", "progress", "atomic", "read"],
     &["similarity"],
     &["ingest"],
     &["temporal"],

@@ -118,21 +118,22 @@ fn a_folder_with_a_bad_file_lists_it_under_problems() {
     assert!(h.query_by_label_contains("broken.txt").is_some());
 }
 
-#[test]
-fn the_export_window_writes_the_png_in_the_background() {
-    let dir = Dir::new();
-    let target = dir.path().join("figure.png");
-    let mut app = sample();
-    // Opened as Ctrl+E would, minus the system save dialog, which a test machine lacks.
-    app.export.open = true;
-    app.export.path = target.display().to_string();
-    app.state.export.width = 900;
-    app.state.export.sources = false;
-    let mut h = harness(app);
+/// File ▸ Export PNG… as a user fills it in: the path typed (no system dialog on a test
+/// machine), a width, no source list.
+fn open_export_window(h: &mut Harness<'static, DatelineApp>, path: &std::path::Path, width: f64) {
+    h.get_by_label("File").click();
     h.run();
-    assert!(h.query_by_label_contains("Every event").is_some());
-    h.get_by_label("Export").click();
-    // The spinner keeps asking for frames while the export runs, so step rather than run.
+    h.get_by_label_contains("Export PNG").click();
+    h.run();
+    h.get_by_label("PNG file path")
+        .set_text_value_accesskit(&path.display().to_string());
+    h.get_by_label("Width in pixels").set_value_accesskit(width);
+    h.run();
+}
+
+/// Steps frames until the export ends (the spinner keeps asking for frames, so `run` would
+/// not settle).
+fn wait_for_export(h: &mut Harness<'static, DatelineApp>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while h.state().export.busy() || h.state().export.outcome.is_none() {
         assert!(
@@ -142,6 +143,20 @@ fn the_export_window_writes_the_png_in_the_background() {
         h.step();
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+#[test]
+fn the_export_window_writes_the_png_in_the_background() {
+    let dir = Dir::new();
+    let target = dir.path().join("figure.png");
+    let mut h = harness(sample());
+    h.run();
+    open_export_window(&mut h, &target, 900.0);
+    assert!(h.query_by_label_contains("Every event").is_some());
+    h.get_by_label("Number markers and list sources").click();
+    h.run();
+    h.get_by_label("Export").click();
+    wait_for_export(&mut h);
     let outcome = h.state().export.outcome.clone().expect("an outcome");
     assert!(outcome.is_ok(), "{outcome:?}");
     let image = image::open(&target).expect("the PNG decodes");
@@ -155,22 +170,11 @@ fn the_export_window_writes_the_png_in_the_background() {
 #[test]
 fn an_unwritable_export_path_says_so_in_the_window() {
     let dir = Dir::new();
-    let mut app = sample();
-    app.export.open = true;
-    app.export.path = dir.path().join("missing/figure.png").display().to_string();
-    app.state.export.width = 600;
-    let mut h = harness(app);
+    let mut h = harness(sample());
     h.run();
+    open_export_window(&mut h, &dir.path().join("missing/figure.png"), 600.0);
     h.get_by_label("Export").click();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while h.state().export.outcome.is_none() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "export did not finish"
-        );
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for_export(&mut h);
     h.step();
     // In the window and in the status bar.
     assert_eq!(

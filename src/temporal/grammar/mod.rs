@@ -9,12 +9,12 @@ mod relative;
 mod sets;
 mod the;
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::lexicon::{Kw, Lex, PartOfDay, Season, Token, Unit};
 use super::tense::{Tense, tense_at};
 use super::value::{Mod, TimexType, day_value, month_value, quarter_of, week_value, ymd};
-use crate::calendar::{add_months, last_day_of_month};
+use crate::calendar::{add_days, add_months, last_day_of_month};
 
 /// A recognised expression: tokens `[start, end)`, its type, value and modifier.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +83,32 @@ impl Grammar<'_> {
         (self.punct(i, b'-') && self.glued(i) && self.glued(i + 1)).then_some(i + 1)
     }
 
+    /// An ordinal at `i`, spelled in one word ("21st", "first") or two ("twenty-first"),
+    /// and the index after it.
+    fn ordinal_at(&self, i: usize) -> Option<(u32, usize)> {
+        match self.lex(i) {
+            Lex::Ordinal(n) => Some((n, i + 1)),
+            Lex::NumWord(tens) if (20..=90).contains(&tens) && tens % 10 == 0 => {
+                let k = self.hyphen(i + 1)?;
+                match self.lex(k) {
+                    Lex::Ordinal(units @ 1..=9) => Some((tens + units, k + 1)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// "the 11th century", "the twenty-first century": `TimeML` writes a century with its first
+    /// two digits (`20` for 2000-2099). Centuries past the four-digit years are no date.
+    fn century(&self, i: usize) -> Option<Hit> {
+        let (n, k) = self.ordinal_at(i)?;
+        if !matches!(self.lex(k), Lex::Unit(Unit::Century, false)) || !(1..=100).contains(&n) {
+            return None;
+        }
+        hit(i, k + 1, TimexType::Date, format!("{:02}", n - 1))
+    }
+
     fn tense(&self, start: usize, end: usize) -> Tense {
         tense_at(self.text, self.toks, start, end).0
     }
@@ -119,17 +145,11 @@ impl Grammar<'_> {
                 self.bounded_duration(i)
             }
             Lex::Num(..) => self.number(i),
+            Lex::Ordinal(_) | Lex::NumWord(_) if self.century(i).is_some() => self.century(i),
             Lex::NumWord(19 | 20) if self.spelled_year(i).is_some() => self.spelled_year(i),
             Lex::NumWord(_) | Lex::Kw(Kw::A | Kw::Several | Kw::Few | Kw::SomeQty | Kw::Many) => {
                 self.quantity_expr(i, i)
             }
-            // "11th century": TimeML writes a century with its first two digits.
-            Lex::Ordinal(n) if matches!(self.lex(i + 1), Lex::Unit(Unit::Century, false)) => hit(
-                i,
-                i + 2,
-                TimexType::Date,
-                format!("{:02}", n.saturating_sub(1)),
-            ),
             Lex::Ordinal(_) => self.ordinal_period(i, i),
             Lex::Month(_) => self.month(i),
             Lex::Weekday(_) => self.weekday(i, i),
@@ -174,6 +194,12 @@ const POSTPONED: [&str; 9] = [
 /// A whole year such as `2021`.
 pub(super) fn is_year_value(value: &str) -> bool {
     value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `year` when TIMEX3 can write it (0000-9999), so that "the last decade" from year 0 is
+/// no date rather than a wrapped-around number.
+fn four_digit_year(year: i32) -> Option<u32> {
+    u32::try_from(year).ok().filter(|&y| y <= 9999)
 }
 
 /// A decade as `199X`; annotated corpora also write `199`, and the interval reader takes
@@ -224,23 +250,25 @@ pub fn duration_value(n: Option<u32>, unit: Unit) -> String {
 /// `base` moved by `steps` units, written at that unit's granularity.
 fn shifted(base: NaiveDate, unit: Unit, steps: i32) -> Option<String> {
     Some(match unit {
-        Unit::Day => day_value(base + Duration::days(i64::from(steps))),
-        Unit::Week => week_value(base + Duration::weeks(i64::from(steps))),
-        Unit::Weekend => format!(
-            "{}-WE",
-            week_value(base + Duration::weeks(i64::from(steps)))
-        ),
+        Unit::Day => day_value(add_days(base, i64::from(steps))?),
+        Unit::Week => week_value(add_days(base, 7 * i64::from(steps))?),
+        Unit::Weekend => format!("{}-WE", week_value(add_days(base, 7 * i64::from(steps))?)),
         Unit::Month => {
-            let m = add_months(base, steps);
+            let m = add_months(base, steps)?;
             month_value(m.year(), m.month())
         }
         Unit::Quarter => {
-            let m = add_months(base, steps * 3);
+            let m = add_months(base, steps.checked_mul(3)?)?;
             format!("{}-Q{}", m.year(), quarter_of(m))
         }
         Unit::Year => (base.year() + steps).to_string(),
-        Unit::Decade => decade_value(((base.year() + steps * 10) / 10 * 10) as u32),
-        Unit::Century => format!("{:02}", (base.year() + steps * 100) / 100),
+        Unit::Decade => decade_value(
+            four_digit_year(base.year().checked_add(steps.checked_mul(10)?)?)? / 10 * 10,
+        ),
+        Unit::Century => format!(
+            "{:02}",
+            four_digit_year(base.year().checked_add(steps.checked_mul(100)?)?)? / 100
+        ),
         Unit::Hour | Unit::Minute | Unit::Second => return None,
     })
 }
@@ -254,17 +282,18 @@ fn previous_quarter(d: NaiveDate) -> (i32, u32) {
     }
 }
 
-/// The latest `wd` on or before `d` (strictly before unless `inclusive`).
-fn previous_weekday(d: NaiveDate, wd: Weekday, inclusive: bool) -> NaiveDate {
+/// The latest `wd` on or before `d` (strictly before unless `inclusive`); `None` off the
+/// calendar.
+fn previous_weekday(d: NaiveDate, wd: Weekday, inclusive: bool) -> Option<NaiveDate> {
     let back = (7 + d.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
     let back = if back == 0 && !inclusive { 7 } else { back };
-    d - Duration::days(i64::from(back))
+    add_days(d, -i64::from(back))
 }
 
-fn next_weekday(d: NaiveDate, wd: Weekday, inclusive: bool) -> NaiveDate {
+fn next_weekday(d: NaiveDate, wd: Weekday, inclusive: bool) -> Option<NaiveDate> {
     let fwd = (7 + wd.num_days_from_monday() - d.weekday().num_days_from_monday()) % 7;
     let fwd = if fwd == 0 && !inclusive { 7 } else { fwd };
-    d + Duration::days(i64::from(fwd))
+    add_days(d, i64::from(fwd))
 }
 
 /// The season's year as `TimeML` writes it: winter belongs to the year it starts in.

@@ -1,10 +1,11 @@
 //! Months, weekdays, seasons.
 
 use super::{
-    Datelike, Duration, Grammar, Hit, Kw, Lex, NaiveDate, POSTPONED, Season, Tense, TimexType,
-    Unit, Weekday, day_value, hit, last_day_of_month, month_value, next_weekday, previous_weekday,
-    season_start, season_year, ymd,
+    Datelike, Grammar, Hit, Kw, Lex, NaiveDate, POSTPONED, Season, Tense, TimexType, Unit, Weekday,
+    day_value, hit, last_day_of_month, month_value, next_weekday, previous_weekday, season_start,
+    season_year, ymd,
 };
+use crate::calendar::add_days;
 
 impl Grammar<'_> {
     pub(super) fn month(&self, i: usize) -> Option<Hit> {
@@ -227,7 +228,7 @@ impl Grammar<'_> {
         {
             return Some(Hit { start, ..h });
         }
-        let date = self.resolve_weekday(wd, start, i + 1);
+        let date = self.resolve_weekday(wd, start, i + 1)?;
         self.with_part_of_day(start, i + 1, date)
     }
 
@@ -246,7 +247,12 @@ impl Grammar<'_> {
 
     /// A bare weekday: the document date itself when they agree, else the previous one in past
     /// or unmarked tense and the next one in future tense.
-    pub(super) fn resolve_weekday(&self, wd: Weekday, start: usize, end: usize) -> NaiveDate {
+    pub(super) fn resolve_weekday(
+        &self,
+        wd: Weekday,
+        start: usize,
+        end: usize,
+    ) -> Option<NaiveDate> {
         // "Wednesday's ruling", "Friday's purchases": something that has happened.
         if self.punct(end, b'\'') && self.word_is(end + 1, "s") {
             return previous_weekday(self.dct, wd, true);
@@ -289,13 +295,13 @@ impl Grammar<'_> {
             if at > 0 && POSTPONED.contains(&self.word(at - 1).to_ascii_lowercase().as_str()) {
                 return next_weekday(self.dct, wd, true);
             }
-            let back = previous_weekday(self.dct, wd, true);
-            let ahead = next_weekday(self.dct, wd, true);
-            return if (self.dct - back) < (ahead - self.dct) {
+            let back = previous_weekday(self.dct, wd, true)?;
+            let ahead = next_weekday(self.dct, wd, true)?;
+            return Some(if (self.dct - back) < (ahead - self.dct) {
                 back
             } else {
                 ahead
-            };
+            });
         }
         let tense = match self.clause_tense(start, end) {
             // "On Tuesday, the league plans to…": a fronted date takes the main clause's tense.
@@ -309,13 +315,13 @@ impl Grammar<'_> {
             // No verb to go by: news reports the past week, except that tomorrow's weekday
             // (six days back otherwise) is almost always tomorrow.
             Tense::Unknown => {
-                let back = previous_weekday(self.dct, wd, true);
-                let ahead = next_weekday(self.dct, wd, true);
-                if (ahead - self.dct).num_days() <= 1 {
+                let back = previous_weekday(self.dct, wd, true)?;
+                let ahead = next_weekday(self.dct, wd, true)?;
+                Some(if (ahead - self.dct).num_days() <= 1 {
                     ahead
                 } else {
                     back
-                }
+                })
             }
         }
     }
@@ -400,7 +406,11 @@ impl Grammar<'_> {
             let this = season_year(self.dct, s);
             match self.tense(start, end) {
                 Tense::Past if season_start(this, s) > self.dct => this - 1,
-                Tense::Future if season_start(this, s) + Duration::days(91) < self.dct => this + 1,
+                Tense::Future
+                    if add_days(season_start(this, s), 91).is_some_and(|end| end < self.dct) =>
+                {
+                    this + 1
+                }
                 _ => this,
             }
         };

@@ -117,7 +117,7 @@ impl Grammar<'_> {
             k += 1;
         }
         if let Lex::Weekday(wd) = self.lex(k) {
-            let date = self.resolve_weekday(wd, start, k + 1);
+            let date = self.resolve_weekday(wd, start, k + 1)?;
             return hit(
                 start,
                 k + 1,

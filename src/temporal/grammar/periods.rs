@@ -1,9 +1,10 @@
 //! Quarters, halves, fiscal years, spelled years, holidays.
 
 use super::{
-    Datelike, Duration, Grammar, Hit, Kw, Lex, Tense, TimexType, Unit, day_value, duration_value,
-    hit, is_year_value, month_value, previous_quarter, quarter_of, ymd,
+    Datelike, Grammar, Hit, Kw, Lex, Tense, TimexType, Unit, day_value, duration_value, hit,
+    is_year_value, month_value, previous_quarter, quarter_of, ymd,
 };
+use crate::calendar::add_days;
 
 impl Grammar<'_> {
     /// "third quarter", "the fiscal first quarter", "first half of 1990", "third-quarter".
@@ -170,7 +171,7 @@ impl Grammar<'_> {
             // Fourth Thursday of November.
             let first = ymd(y, 11, 1)?;
             let to_thu = (7 + 3 - first.weekday().num_days_from_monday()) % 7;
-            first + Duration::days(i64::from(to_thu + 21))
+            add_days(first, i64::from(to_thu + 21))?
         } else {
             ymd(y, month, day)?
         };

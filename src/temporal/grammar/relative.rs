@@ -1,10 +1,11 @@
 //! This / last / next …, ago, earlier, later.
 
 use super::{
-    Datelike, Duration, Grammar, Hit, Kw, Lex, PartOfDay, TimexType, Unit, day_value,
-    duration_value, hit, month_value, next_weekday, previous_quarter, previous_weekday, quarter_of,
-    season_start, season_year, shifted,
+    Datelike, Grammar, Hit, Kw, Lex, PartOfDay, TimexType, Unit, day_value, duration_value, hit,
+    month_value, next_weekday, previous_quarter, previous_weekday, quarter_of, season_start,
+    season_year, shifted,
 };
+use crate::calendar::add_days;
 
 impl Grammar<'_> {
     /// `rel` is the index of the relative word; `i` where the expression starts ("the").
@@ -92,9 +93,9 @@ impl Grammar<'_> {
             }
             Lex::Weekday(wd) if i == rel => {
                 let date = match step {
-                    -1 => previous_weekday(d, wd, false),
-                    1 => next_weekday(d, wd, false),
-                    _ => self.resolve_weekday(wd, rel, j + 1),
+                    -1 => previous_weekday(d, wd, false)?,
+                    1 => next_weekday(d, wd, false)?,
+                    _ => self.resolve_weekday(wd, rel, j + 1)?,
                 };
                 self.with_part_of_day(i, j + 1, date)
             }
@@ -117,7 +118,7 @@ impl Grammar<'_> {
                 hit(i, j + 1, TimexType::Date, format!("{y}-{}", s.code()))
             }
             Lex::PartOfDay(p) if i == rel && matches!(word, Lex::Kw(Kw::This | Kw::Last)) => {
-                let day = if step == -1 { d - Duration::days(1) } else { d };
+                let day = if step == -1 { add_days(d, -1)? } else { d };
                 if step == -1 && p != PartOfDay::Night {
                     return None;
                 }
@@ -137,7 +138,7 @@ impl Grammar<'_> {
                         Lex::Kw(Kw::Next | Kw::Following | Kw::Previous | Kw::Same | Kw::That)
                     ) =>
             {
-                let day = self.anchor_day.unwrap_or(d) + Duration::days(i64::from(step));
+                let day = add_days(self.anchor_day.unwrap_or(d), i64::from(step))?;
                 hit(
                     i,
                     j + 1,

@@ -1,6 +1,7 @@
 //! Sets and deictic words.
 
-use super::{Duration, Grammar, Hit, Kw, Lex, TimexType, day_value, duration_value, hit};
+use super::{Grammar, Hit, Kw, Lex, TimexType, day_value, duration_value, hit};
+use crate::calendar::add_days;
 
 impl Grammar<'_> {
     pub(super) fn every(&self, i: usize) -> Option<Hit> {
@@ -41,8 +42,8 @@ impl Grammar<'_> {
         let d = self.dct;
         let (kind, value) = match self.lex(i) {
             Lex::Kw(Kw::Today) => (TimexType::Date, day_value(d)),
-            Lex::Kw(Kw::Yesterday) => (TimexType::Date, day_value(d - Duration::days(1))),
-            Lex::Kw(Kw::Tomorrow) => (TimexType::Date, day_value(d + Duration::days(1))),
+            Lex::Kw(Kw::Yesterday) => (TimexType::Date, day_value(add_days(d, -1)?)),
+            Lex::Kw(Kw::Tomorrow) => (TimexType::Date, day_value(add_days(d, 1)?)),
             Lex::Kw(Kw::Tonight) => (TimexType::Time, format!("{}TNI", day_value(d))),
             Lex::Kw(Kw::Now | Kw::Currently) => (TimexType::Date, "PRESENT_REF".into()),
             Lex::Kw(Kw::Recently) => (TimexType::Date, "PAST_REF".into()),
@@ -50,8 +51,8 @@ impl Grammar<'_> {
         };
         let day = match self.lex(i) {
             Lex::Kw(Kw::Today) => Some(d),
-            Lex::Kw(Kw::Yesterday) => Some(d - Duration::days(1)),
-            Lex::Kw(Kw::Tomorrow) => Some(d + Duration::days(1)),
+            Lex::Kw(Kw::Yesterday) => add_days(d, -1),
+            Lex::Kw(Kw::Tomorrow) => add_days(d, 1),
             _ => None,
         };
         if let (Some(day), Lex::PartOfDay(p)) = (day, self.lex(i + 1)) {

@@ -1,9 +1,10 @@
 //! "the …": the week, the year, the morning of ….
 
 use super::{
-    Datelike, Duration, Grammar, Hit, Kw, Lex, Mod, NaiveDate, TimexType, Unit, day_value,
-    decade_value, hit, month_value, previous_quarter, quarter_of, week_value, ymd,
+    Datelike, Grammar, Hit, Kw, Lex, Mod, NaiveDate, TimexType, Unit, day_value, decade_value,
+    four_digit_year, hit, month_value, previous_quarter, quarter_of, week_value, ymd,
 };
+use crate::calendar::add_days;
 
 impl Grammar<'_> {
     pub(super) fn the(&self, i: usize) -> Option<Hit> {
@@ -33,12 +34,9 @@ impl Grammar<'_> {
                     _ => None,
                 }
             }
-            Lex::Ordinal(n) if matches!(self.lex(j + 1), Lex::Unit(Unit::Century, false)) => hit(
-                i,
-                j + 2,
-                TimexType::Date,
-                format!("{:02}", n.saturating_sub(1)),
-            ),
+            Lex::Ordinal(_) | Lex::NumWord(_) if self.century(j).is_some() => {
+                self.century(j).map(|h| Hit { start: i, ..h })
+            }
             Lex::Ordinal(n)
                 if n <= 31
                     && self.word(j).starts_with(|c: char| c.is_ascii_digit())
@@ -114,7 +112,7 @@ impl Grammar<'_> {
             }
             Unit::Month => month_value(d.year(), d.month()),
             Unit::Week => week_value(d),
-            Unit::Weekend => format!("{}-WE", week_value(self.weekend_date())),
+            Unit::Weekend => format!("{}-WE", week_value(self.weekend_date()?)),
             Unit::Day if self.kw(j + 1, Kw::Before) || self.kw(j + 1, Kw::After) => {
                 let sign = if self.kw(j + 1, Kw::Before) { -1 } else { 1 };
                 // "the day after tomorrow", "the day before yesterday": counted from today.
@@ -123,18 +121,13 @@ impl Grammar<'_> {
                     _ => self.word_is(j + 2, "yesterday").then_some(-2),
                 };
                 if let Some(days) = from_today {
-                    return hit(
-                        i,
-                        j + 3,
-                        TimexType::Date,
-                        day_value(d + Duration::days(days)),
-                    );
+                    return hit(i, j + 3, TimexType::Date, day_value(add_days(d, days)?));
                 }
                 return hit(
                     i,
                     j + 2,
                     TimexType::Date,
-                    day_value(self.anchor + Duration::days(sign)),
+                    day_value(add_days(self.anchor, sign)?),
                 );
             }
             _ => return None,
@@ -142,12 +135,12 @@ impl Grammar<'_> {
         hit(i, j + 1, TimexType::Date, value)
     }
 
-    pub(super) fn weekend_date(&self) -> NaiveDate {
+    pub(super) fn weekend_date(&self) -> Option<NaiveDate> {
         let back = (self.dct.weekday().num_days_from_monday() + 7 - 5) % 7;
         if self.dct.weekday().num_days_from_monday() >= 5 {
-            self.dct
+            Some(self.dct)
         } else {
-            self.dct - Duration::days(i64::from(back))
+            add_days(self.dct, -i64::from(back))
         }
     }
 
@@ -176,8 +169,8 @@ impl Grammar<'_> {
                         Unit::Month => month_value(d.year(), d.month()),
                         Unit::Week => week_value(d),
                         Unit::Quarter => format!("{}-Q{}", d.year(), quarter_of(d)),
-                        Unit::Decade => decade_value(d.year() as u32 / 10 * 10),
-                        _ => format!("{:02}", d.year() / 100),
+                        Unit::Decade => decade_value(four_digit_year(d.year())? / 10 * 10),
+                        _ => format!("{:02}", four_digit_year(d.year())? / 100),
                     };
                     Hit {
                         start: k,

@@ -1,0 +1,131 @@
+//! What the window remembers across launches, and how it is read back: field by field, each
+//! checked, so one broken or out-of-range value (a view at `NaN`, a width of 0) falls back to
+//! its default instead of failing the launch or losing the rest.
+
+use std::path::PathBuf;
+
+use serde::de::DeserializeOwned;
+
+use super::export_dialog::ExportSettings;
+use crate::events::KindSet;
+use crate::export::{MAX_SIDE_PX, MIN_HEIGHT_PX, MIN_WIDTH_PX};
+use crate::timeline::TimeView;
+
+/// What is remembered across launches (never the loaded data).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct State {
+    pub last_paths: Vec<PathBuf>,
+    pub hidden_kinds: KindSet,
+    pub view: Option<TimeView>,
+    pub dark: bool,
+    pub export: ExportSettings,
+}
+
+/// Days from 1970 that a view may start or end at: chrono's calendar, with room to spare.
+const MAX_VIEW_DAY: f64 = 90_000_000.0;
+
+impl State {
+    /// The state saved as RON by [`eframe::set_value`]; what cannot be read is the default.
+    #[must_use]
+    pub fn from_ron(text: &str) -> Self {
+        fn field<T: DeserializeOwned>(map: &ron::Map, name: &str) -> Option<T> {
+            map.get(&ron::Value::String(name.to_owned()))
+                .cloned()
+                .and_then(|v| v.into_rust().ok())
+        }
+        let Ok(ron::Value::Map(map)) = ron::from_str::<ron::Value>(text) else {
+            return Self::default();
+        };
+        let defaults = Self::default();
+        Self {
+            last_paths: field(&map, "last_paths").unwrap_or(defaults.last_paths),
+            hidden_kinds: field(&map, "hidden_kinds").unwrap_or(defaults.hidden_kinds),
+            view: field::<Option<TimeView>>(&map, "view")
+                .flatten()
+                .filter(view_is_usable),
+            dark: field(&map, "dark").unwrap_or(defaults.dark),
+            export: field::<ExportSettings>(&map, "export")
+                .map(ExportSettings::validated)
+                .unwrap_or(defaults.export),
+        }
+    }
+}
+
+fn view_is_usable(view: &TimeView) -> bool {
+    let finite = |d: f64| d.is_finite() && d.abs() <= MAX_VIEW_DAY;
+    finite(view.start_day) && finite(view.end_day) && view.end_day > view.start_day
+}
+
+impl ExportSettings {
+    /// Each setting inside the range the export window allows, else its default.
+    #[must_use]
+    pub fn validated(self) -> Self {
+        let defaults = Self::default();
+        let side = |px: u32, min: u32, default: u32| {
+            if (min..=MAX_SIDE_PX).contains(&px) {
+                px
+            } else {
+                default
+            }
+        };
+        Self {
+            width: side(self.width, MIN_WIDTH_PX, defaults.width),
+            height: side(self.height, MIN_HEIGHT_PX, defaults.height),
+            scale: if self.scale.is_finite() && (0.5..=8.0).contains(&self.scale) {
+                self.scale
+            } else {
+                defaults.scale
+            },
+            ..self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_state_reads_back() {
+        let state = State {
+            last_paths: vec![PathBuf::from("/news")],
+            hidden_kinds: KindSet::new(["meeting".to_owned()]),
+            view: Some(TimeView {
+                start_day: 18_000.0,
+                end_day: 19_000.0,
+            }),
+            dark: true,
+            export: ExportSettings::default(),
+        };
+        let text = ron::to_string(&state).unwrap();
+        assert_eq!(State::from_ron(&text), state);
+    }
+
+    #[test]
+    fn broken_fields_fall_back_one_by_one() {
+        for view in ["NaN", "inf", "-inf", "1e308", "-1e308"] {
+            let text = format!(
+                "(last_paths: [\"/news\"], view: Some((start_day: {view}, end_day: 10.0)), dark: true)"
+            );
+            let state = State::from_ron(&text);
+            assert_eq!(state.view, None, "{view}");
+            assert!(state.dark, "the other fields survive");
+            assert_eq!(state.last_paths, [PathBuf::from("/news")]);
+        }
+        let state = State::from_ron("(dark: 5, export: (width: 0, scale: NaN, dark: true))");
+        assert!(!state.dark);
+        assert_eq!(state.export.width, ExportSettings::default().width);
+        assert!((state.export.scale - ExportSettings::default().scale).abs() < f32::EPSILON);
+        assert!(state.export.dark);
+        for junk in [
+            "",
+            "(",
+            "[1, 2]",
+            "\u{0}\u{1}",
+            "(view: Some((start_day: 5.0, end_day: 1.0)))",
+        ] {
+            assert_eq!(State::from_ron(junk).view, None, "{junk:?}");
+        }
+    }
+}
