@@ -218,18 +218,32 @@ fn has_article_extension(path: &Path) -> bool {
 
 /// The article in `path`, and a warning when something in it had to be repaired.
 fn load_file(path: &Path, file: String) -> Result<(Article, Option<Problem>), Problem> {
+    let (bytes, meta) = crate::read::read_regular(path, MAX_FILE_BYTES).map_err(|e| Problem {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    let modified = meta.modified().ok().and_then(date_of);
+    article_from_bytes(path, file, bytes, modified)
+}
+
+/// One article from a file's bytes, as [`load`] reads it: `path` tells HTML from text and
+/// names the problems, `file` is the name shown, `modified` the file time. Whatever the
+/// bytes, the result is an article (with a warning when something was repaired) or a problem.
+pub fn article_from_bytes(
+    path: &Path,
+    file: String,
+    bytes: Vec<u8>,
+    modified: Option<NaiveDate>,
+) -> Result<(Article, Option<Problem>), Problem> {
     let problem = |reason: String| Problem {
         path: path.to_owned(),
         reason,
     };
-    let (bytes, meta) =
-        crate::read::read_regular(path, MAX_FILE_BYTES).map_err(|e| problem(e.to_string()))?;
     let decoded = decode::decode_owned(bytes).map_err(|e| problem(e.to_string()))?;
     let warning = decoded
         .warning
         .as_ref()
         .map(|w| problem(format!("loaded, but {w}")));
-    let modified = meta.modified().ok().and_then(date_of);
     let is_html = path
         .extension()
         .and_then(|e| e.to_str())

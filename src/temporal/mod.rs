@@ -179,11 +179,16 @@ fn anchor_durations(text: &str, out: &mut [Timex]) {
             let Some(end) = length.add_to(from.start).and_then(|d| d.pred_opt()) else {
                 continue;
             };
-            duration.interval = Some(Interval {
+            // "0 years from April" spans nothing: no interval rather than one that ends first.
+            if end < from.start {
+                continue;
+            }
+            let spanned = Interval {
                 start: from.start,
                 end,
                 precision: from.precision,
-            });
+            };
+            duration.interval = on_the_news_calendar(spanned).then_some(spanned);
         }
     }
 }

@@ -218,3 +218,33 @@ fn timex_refuses_two_inputs_of_one_name() {
     );
     assert!(std::fs::read_dir(&out_dir).map_or(true, |mut d| d.next().is_none()));
 }
+
+/// Loading a folder that holds a link to `/dev/zero` fits in 200 MB of data (the shell's
+/// `ulimit -d`), and the link is listed.
+#[cfg(unix)]
+#[test]
+fn a_link_to_dev_zero_loads_in_under_200_mb() {
+    let dir = Dir::new();
+    dir.write("good.txt", GOOD);
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.txt")).expect("symlink");
+    let script = format!(
+        "ulimit -d 204800 && exec '{}' extract '{}'",
+        env!("CARGO_BIN_EXE_dateline"),
+        dir.path().display()
+    );
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .output()
+        .expect("sh");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("z.txt") && stdout.contains("not a regular file"),
+        "{stdout}"
+    );
+}

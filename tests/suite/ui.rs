@@ -122,13 +122,19 @@ fn a_folder_with_a_bad_file_lists_it_under_problems() {
 /// machine), a width, no source list.
 fn open_export_window(h: &mut Harness<'static, DatelineApp>, path: &std::path::Path, width: f64) {
     h.get_by_label("File").click();
-    h.run();
+    // The system save dialog ends on its own thread (no portal here), and wakes the window
+    // when it does: step rather than wait for the frames to settle.
+    h.run_steps(8);
     h.get_by_label_contains("Export PNG").click();
-    h.run();
+    // The system save dialog ends on its own thread (no portal here), and wakes the window
+    // when it does: step rather than wait for the frames to settle.
+    h.run_steps(8);
     h.get_by_label("PNG file path")
         .set_text_value_accesskit(&path.display().to_string());
     h.get_by_label("Width in pixels").set_value_accesskit(width);
-    h.run();
+    // The system save dialog ends on its own thread (no portal here), and wakes the window
+    // when it does: step rather than wait for the frames to settle.
+    h.run_steps(8);
 }
 
 /// Steps frames until the export ends (the spinner keeps asking for frames, so `run` would
@@ -154,7 +160,7 @@ fn the_export_window_writes_the_png_in_the_background() {
     open_export_window(&mut h, &target, 900.0);
     assert!(h.query_by_label_contains("Every event").is_some());
     h.get_by_label("Number markers and list sources").click();
-    h.run();
+    h.run_steps(4);
     h.get_by_label("Export").click();
     wait_for_export(&mut h);
     let outcome = h.state().export.outcome.clone().expect("an outcome");
