@@ -127,10 +127,25 @@ pub fn timex(
     let mut docs = Vec::new();
     for file in files {
         let text = read_text(file)?;
-        let found = temporal::tag(&text, dct);
+        let mut tagger = temporal::Tagger::default();
+        let found = tagger.tag(&text, dct).to_vec();
+        // Expressions that resolved off the calendar are left out, and said so here.
+        let dropped: Vec<serde_json::Value> = tagger
+            .dropped()
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "start": r.start,
+                    "end": r.end,
+                    "text": &text[r.clone()],
+                    "note": "resolves to a date outside the years 1-9999; left out",
+                })
+            })
+            .collect();
         docs.push(serde_json::json!({
             "file": file.display().to_string(),
             "dct": dct.to_string(),
+            "dropped": dropped,
             "timexes": found.iter().map(|t| {
                 let mut v = serde_json::to_value(t).unwrap_or_default();
                 v["text"] = serde_json::Value::from(&text[t.start..t.end]);

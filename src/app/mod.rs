@@ -103,18 +103,31 @@ pub struct DatelineApp {
     pub message: Option<String>,
     filter: filter::EventFilter,
     ctx: egui::Context,
+    /// Where the state is saved, and what was saved last (saved again only when changed).
+    state_file: Option<PathBuf>,
+    saved_state: Option<State>,
 }
 
 impl DatelineApp {
     /// The app as eframe starts it: restores the remembered state and starts loading.
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
-        let state = cc
-            .storage
-            .and_then(|s| s.get_string(eframe::APP_KEY))
-            .map(|text| State::from_ron(&text))
-            .unwrap_or_default();
+        let state_file = State::default_file();
+        let (state, state_note) = match state_file.as_deref().map(State::load_from) {
+            Some(Ok(Some(state))) => (state, None),
+            Some(Err(note)) => (State::default(), Some(note)),
+            // Nothing saved by this version yet: what an earlier one kept in eframe's file.
+            _ => (
+                cc.storage
+                    .and_then(|s| s.get_string(eframe::APP_KEY))
+                    .map(|text| State::from_ron(&text))
+                    .unwrap_or_default(),
+                None,
+            ),
+        };
         let mut app = Self::empty(state, launch.rules_files, cc.egui_ctx.clone());
+        app.state_file = state_file;
+        app.saved_state = Some(app.state.clone());
         app.apply_theme();
         // Paths given on the command line are opened even when missing, so the Problems
         // list says so; the last folder, if gone, quietly gives way to the sample.
@@ -129,6 +142,9 @@ impl DatelineApp {
             launch.paths
         };
         app.apply(Command::Open(paths));
+        if state_note.is_some() {
+            app.message = state_note;
+        }
         app
     }
 
@@ -166,6 +182,8 @@ impl DatelineApp {
             message: None,
             filter: filter::EventFilter::default(),
             ctx,
+            state_file: None,
+            saved_state: None,
         }
     }
 
@@ -567,8 +585,15 @@ impl eframe::App for DatelineApp {
         self.window_ui(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        let Some(path) = &self.state_file else { return };
+        if self.saved_state.as_ref() == Some(&self.state) {
+            return;
+        }
+        match self.state.save_to(path) {
+            Ok(()) => self.saved_state = Some(self.state.clone()),
+            Err(err) => self.message = Some(format!("Settings not saved: {err}")),
+        }
     }
 }
 
@@ -648,6 +673,25 @@ mod tests {
                 .undated
                 .iter()
                 .all(|&id| loaded.timeline.events[id].interval.is_none())
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_in_words() {
+        let mut loaded = Loaded::new(Dataset {
+            paths: Vec::new(),
+            corpus: crate::Corpus::default(),
+            rules: Rules::built_in(),
+            timeline: crate::Timeline::default(),
+        });
+        assert_eq!(load_summary(&loaded, None), "0 articles, 0 events");
+        loaded.data.corpus.problems.push(crate::Problem {
+            path: PathBuf::from("x.txt"),
+            reason: "empty file".into(),
+        });
+        assert_eq!(
+            load_summary(&loaded, None),
+            "0 articles, 0 events, 1 file could not be read (see Problems)"
         );
     }
 

@@ -52,6 +52,42 @@ impl State {
     }
 }
 
+/// The settings file is a few hundred bytes; anything past this is not one.
+const MAX_STATE_BYTES: u64 = 1 << 20;
+
+impl State {
+    /// Where Dateline keeps its state: its own file beside eframe's (which holds the window's
+    /// size), written atomically, read only if it is a regular file of sensible size.
+    #[must_use]
+    pub fn default_file() -> Option<PathBuf> {
+        eframe::storage_dir("Dateline").map(|dir| dir.join("state.ron"))
+    }
+
+    /// The state in `path`; `Ok(None)` when there is none yet, an error message when the
+    /// file is there but cannot be used (the defaults then apply).
+    pub fn load_from(path: &std::path::Path) -> Result<Option<Self>, String> {
+        match crate::read::read_regular_text(path, MAX_STATE_BYTES) {
+            Ok(text) => Ok(Some(Self::from_ron(&text))),
+            Err(crate::read::ReadError::Open(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(None)
+            }
+            Err(e) => Err(format!(
+                "Saved settings not used ({}: {e}); starting with the defaults.",
+                path.display()
+            )),
+        }
+    }
+
+    /// Writes the state to `path` atomically.
+    pub fn save_to(&self, path: &std::path::Path) -> Result<(), String> {
+        let text = ron::to_string(self).map_err(|e| e.to_string())?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        crate::atomic::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
+    }
+}
+
 fn view_is_usable(view: &TimeView) -> bool {
     let finite = |d: f64| d.is_finite() && d.abs() <= MAX_VIEW_DAY;
     finite(view.start_day) && finite(view.end_day) && view.end_day > view.start_day
@@ -85,6 +121,35 @@ impl ExportSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saved_atomically_and_read_back_and_a_fifo_is_not_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/state.ron");
+        assert_eq!(State::load_from(&path), Ok(None));
+        let state = State {
+            dark: true,
+            ..State::default()
+        };
+        state.save_to(&path).unwrap();
+        assert_eq!(State::load_from(&path), Ok(Some(state)));
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("fifo.ron");
+            if std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .is_ok_and(|s| s.success())
+            {
+                let err = State::load_from(&fifo).unwrap_err();
+                assert!(err.contains("a FIFO"), "{err}");
+                assert!(
+                    State::default().save_to(&fifo).is_err(),
+                    "a FIFO is not replaced"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_saved_state_reads_back() {

@@ -52,18 +52,39 @@ pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
 pub struct Tagger {
     tokens: Vec<Token>,
     timexes: Vec<Timex>,
+    dropped: Vec<std::ops::Range<usize>>,
 }
 
 impl Tagger {
     /// The time expressions of `text`, valid until the next call.
     pub fn tag(&mut self, text: &str, dct: NaiveDate) -> &[Timex] {
-        tag_into(text, dct, &mut self.tokens, &mut self.timexes);
+        tag_into(
+            text,
+            dct,
+            &mut self.tokens,
+            &mut self.timexes,
+            &mut self.dropped,
+        );
         &self.timexes
+    }
+
+    /// Byte spans of the last text's expressions that resolved to a date off the calendar
+    /// (before year 1, after 9999) and were left out.
+    #[must_use]
+    pub fn dropped(&self) -> &[std::ops::Range<usize>] {
+        &self.dropped
     }
 }
 
-fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut Vec<Timex>) {
+fn tag_into(
+    text: &str,
+    dct: NaiveDate,
+    tokens: &mut Vec<Token>,
+    out: &mut Vec<Timex>,
+    dropped: &mut Vec<std::ops::Range<usize>>,
+) {
     out.clear();
+    dropped.clear();
     lexicon::tokenize(text, tokens);
     let mut grammar = Grammar {
         text,
@@ -95,6 +116,7 @@ fn tag_into(text: &str, dct: NaiveDate, tokens: &mut Vec<Token>, out: &mut Vec<T
         // (Chrono writes years past 9999 or before 0 with a sign, which no TIMEX3 value has.)
         if interval.is_some_and(|iv| !on_the_news_calendar(iv)) || hit.value.starts_with(['+', '-'])
         {
+            dropped.push(start..end);
             i = hit.end.max(i + 1);
             continue;
         }

@@ -248,3 +248,34 @@ fn a_link_to_dev_zero_loads_in_under_200_mb() {
         "{stdout}"
     );
 }
+
+/// An expression that resolves off the calendar is left out of `timex --json` with a note.
+#[test]
+fn off_calendar_dates_are_dropped_with_a_note() {
+    let dir = Dir::new();
+    let file = dir.write("a.txt", "It will happen tomorrow.");
+    let out = dateline(&[
+        "timex",
+        "--dct",
+        "9999-12-31",
+        &file.display().to_string(),
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        json[0]["timexes"].as_array().map(Vec::len),
+        Some(0),
+        "{json}"
+    );
+    assert_eq!(json[0]["dropped"][0]["text"], "tomorrow", "{json}");
+    assert!(
+        json[0]["dropped"][0]["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("1-9999"))
+    );
+}
