@@ -182,6 +182,9 @@ fn main() -> ExitCode {
 /// Opens the window on `paths` (or the last folder, or the bundled sample).
 #[cfg(feature = "gui")]
 fn run_app(paths: Vec<PathBuf>, rules_files: Vec<PathBuf>) -> anyhow::Result<()> {
+    // Checked first: every other check below says why no window opens, and this one must
+    // be said even then.
+    let persistence_path = usable_settings_file();
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         anyhow::bail!(
@@ -195,7 +198,7 @@ fn run_app(paths: Vec<PathBuf>, rules_files: Vec<PathBuf>) -> anyhow::Result<()>
             .with_title("Dateline")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0]),
-        persistence_path: usable_settings_file(),
+        persistence_path,
         ..Default::default()
     };
     let launch = dateline::app::Launch { paths, rules_files };

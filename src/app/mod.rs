@@ -129,18 +129,7 @@ impl DatelineApp {
         app.state_file = state_file;
         app.saved_state = Some(app.state.clone());
         app.apply_theme();
-        // Paths given on the command line are opened even when missing, so the Problems
-        // list says so; the last folder, if gone, quietly gives way to the sample.
-        let paths = if launch.paths.is_empty() {
-            let last = app.state.last_paths.clone();
-            if last.is_empty() || !last.iter().all(|p| p.exists()) {
-                vec![sample_folder()]
-            } else {
-                last
-            }
-        } else {
-            launch.paths
-        };
+        let paths = initial_paths(launch.paths, &app.state.last_paths);
         app.apply(Command::Open(paths));
         if state_note.is_some() {
             app.message = state_note;
@@ -597,6 +586,18 @@ impl eframe::App for DatelineApp {
     }
 }
 
+/// What the window opens first: paths given on the command line even when missing (so the
+/// Problems list says so), else the last folder if it is still there, else the sample.
+fn initial_paths(given: Vec<PathBuf>, last: &[PathBuf]) -> Vec<PathBuf> {
+    if !given.is_empty() {
+        given
+    } else if !last.is_empty() && last.iter().all(|p| p.exists()) {
+        last.to_vec()
+    } else {
+        vec![sample_folder()]
+    }
+}
+
 /// The built-in kinds plus the user's; if those cannot be read, the built-in ones and a note
 /// saying why, so the folder still loads.
 fn load(
@@ -673,6 +674,19 @@ mod tests {
                 .undated
                 .iter()
                 .all(|&id| loaded.timeline.events[id].interval.is_none())
+        );
+    }
+
+    #[test]
+    fn a_missing_path_given_is_opened_and_a_missing_last_folder_is_not() {
+        let missing = PathBuf::from("/nonexistent/news");
+        let given = initial_paths(vec![missing.clone()], &[]);
+        assert_eq!(given, std::slice::from_ref(&missing));
+        assert_eq!(initial_paths(Vec::new(), &[missing]), [sample_folder()]);
+        let here = sample_folder();
+        assert_eq!(
+            initial_paths(Vec::new(), std::slice::from_ref(&here)),
+            [here]
         );
     }
 

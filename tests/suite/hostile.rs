@@ -279,3 +279,28 @@ fn off_calendar_dates_are_dropped_with_a_note() {
             .is_some_and(|n| n.contains("1-9999"))
     );
 }
+
+/// A FIFO where eframe keeps its settings is named and left alone, before anything else.
+#[cfg(unix)]
+#[test]
+fn a_fifo_for_the_settings_file_is_named_not_opened() {
+    let data = Dir::new();
+    let folder = data.path().join("dateline");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let fifo = folder.join("app.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env("XDG_DATA_HOME", data.path())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run dateline");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("app.ron is a FIFO"), "{err}");
+}
