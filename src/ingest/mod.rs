@@ -10,6 +10,7 @@
 //! }
 //! ```
 
+mod date_line;
 pub mod decode;
 pub mod html;
 pub mod paragraphs;
@@ -306,8 +307,19 @@ fn build_article(
     }
     let ranges = paragraphs::split(&text, body_start);
     let first = ranges.first().map_or("", |r| &text[r.clone()]);
+    // The wire dateline opens the first paragraph, or the second under a headline.
+    let wire_dateline = pubdate::dateline(first).or_else(|| {
+        let second = ranges.get(1).map(|r| &text[r.clone()])?;
+        // A headline (with perhaps a date line under it) is short and ends no sentence.
+        let headline = first.len() < 200 && !first.trim_end().ends_with(['.', '!', '?']);
+        headline.then(|| pubdate::dateline(second)).flatten()
+    });
     if found.is_none() {
-        found = pubdate::dateline(first).map(|d| (d, DateSource::Dateline));
+        found = date_line_of(&text[body_start..], wire_dateline)
+            .map(|(d, source)| (pubdate::PartialDate::from(d), source));
+    }
+    if found.is_none() {
+        found = wire_dateline.map(|d| (d, DateSource::Dateline));
     }
     let opening_end = ranges.get(2).or(ranges.last()).map_or(0, |r| r.end);
     let mut published = found.and_then(|(d, source)| d.full().map(|d| (d, source)));
@@ -350,6 +362,32 @@ fn build_article(
         modified,
         text,
     }
+}
+
+/// The date line among the first four non-empty lines (the header block, around the title),
+/// else among the last three (a footer). A slashed date whose day/month order is open is
+/// settled by the wire dateline's month and day; otherwise it is read day first and marked.
+fn date_line_of(body: &str, wire: Option<pubdate::PartialDate>) -> Option<(NaiveDate, DateSource)> {
+    let lines: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
+    let head = lines.iter().take(4);
+    let foot = lines.iter().skip(4).rev().take(3);
+    let found = head.chain(foot).find_map(|l| date_line::date_line(l))?;
+    let Some(other) = found.other_order else {
+        return Some((found.date, DateSource::DateLine));
+    };
+    let agrees = |d: NaiveDate| {
+        wire.is_some_and(|w| {
+            use chrono::Datelike as _;
+            w.month == d.month() && w.day == d.day()
+        })
+    };
+    Some(if agrees(found.date) {
+        (found.date, DateSource::DateLine)
+    } else if agrees(other) {
+        (other, DateSource::DateLine)
+    } else {
+        (found.date, DateSource::DateLineUnsettled)
+    })
 }
 
 /// A short first line without final punctuation that is not a dateline reads as a headline.

@@ -19,6 +19,12 @@ pub enum DateSource {
     HtmlMeta,
     /// A `Date:`/`Published:` line or a `date 2022-01-07` prefix.
     Header,
+    /// A line of the header or footer that is a date (`Posted on 23/11/2005`, `Filed 7
+    /// April 1997`, `31-MAR-1987 12:45:20.94`).
+    DateLine,
+    /// Such a line whose day/month order nothing in the article settles (`06/07/2001`):
+    /// read day first, and shown as uncertain.
+    DateLineUnsettled,
     /// A wire dateline such as `WASHINGTON, Jan. 7 (Reuters) -`.
     Dateline,
     /// A full written date in the first sentences.
@@ -41,6 +47,10 @@ impl DateSource {
             Self::FrontMatter => "front matter",
             Self::HtmlMeta => "HTML metadata",
             Self::Header => "header line",
+            Self::DateLine => "date line above or below the article",
+            Self::DateLineUnsettled => {
+                "date line whose day/month order is uncertain (read day first)"
+            }
             Self::Dateline => "dateline",
             Self::Text => "date in the first sentences",
             Self::FileName => "file name",
@@ -53,7 +63,10 @@ impl DateSource {
     /// True when the date was guessed rather than read.
     #[must_use]
     pub fn is_inferred(self) -> bool {
-        matches!(self, Self::Sibling | Self::Folder | Self::FileTime)
+        matches!(
+            self,
+            Self::Sibling | Self::Folder | Self::FileTime | Self::DateLineUnsettled
+        )
     }
 }
 
@@ -63,6 +76,17 @@ pub struct PartialDate {
     pub year: Option<i32>,
     pub month: u32,
     pub day: u32,
+}
+
+impl From<NaiveDate> for PartialDate {
+    fn from(d: NaiveDate) -> Self {
+        use chrono::Datelike as _;
+        Self {
+            year: Some(d.year()),
+            month: d.month(),
+            day: d.day(),
+        }
+    }
 }
 
 impl PartialDate {

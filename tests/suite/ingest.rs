@@ -188,3 +188,61 @@ fn html_pages_front_matter_and_file_names_give_dates() {
     assert_eq!(lede.published.unwrap().to_string(), "2022-01-05");
     assert_eq!(lede.published_from, Some(DateSource::Text));
 }
+
+/// Saved wire articles state their date in many layouts: each is read as the publication
+/// date, a slashed date's order is settled by the dateline, and a date in a body sentence
+/// never wins over a header or footer line.
+#[test]
+fn date_lines_in_headers_and_footers_in_any_layout() {
+    let dir = Dir::new();
+    let body = "Ministers met on Tuesday to discuss the alliance and trade.\n";
+    dir.write(
+        "stamp.txt",
+        format!("TRADE TALKS RESUME\n14-FEB-1989 10:02:44.17\n\nLONDON, Feb 14 - {body}"),
+    );
+    dir.write("dotted.txt", format!("Talks resume\n03.11.2004\n\n{body}"));
+    dir.write(
+        "posted.txt",
+        format!("Talks resume\nPosted on 23/09/2003\n\n{body}"),
+    );
+    dir.write(
+        "footer.txt",
+        format!("Talks resume\n\n{body}\nMore talks are planned.\n\nFiled 12 May 1998\n"),
+    );
+    dir.write(
+        "settled.txt",
+        format!("Talks resume\n06/07/2001\n\nPARIS, June 7 - {body}"),
+    );
+    dir.write(
+        "unsettled.txt",
+        format!("Talks resume\n06/07/2001\n\n{body}"),
+    );
+    dir.write(
+        "trap.txt",
+        "Hostages freed\nPosted on 23/11/2005\n\nThe hostages will be returned on July 1, 2030, officials said.\n",
+    );
+    dir.write(
+        "cjk.txt",
+        "外相会談\n2022年1月7日\n\n日本と米国の外相は金曜日に会談した。\n",
+    );
+    let corpus = load(&[dir.path().to_owned()]);
+    let date = |name: &str| {
+        let a = corpus.articles.iter().find(|a| a.file == name).expect(name);
+        (a.published.map(|d| d.to_string()), a.published_from)
+    };
+    let line = Some(DateSource::DateLine);
+    assert_eq!(date("stamp.txt"), (Some("1989-02-14".into()), line));
+    assert_eq!(date("dotted.txt"), (Some("2004-11-03".into()), line));
+    assert_eq!(date("posted.txt"), (Some("2003-09-23".into()), line));
+    assert_eq!(date("footer.txt"), (Some("1998-05-12".into()), line));
+    assert_eq!(date("settled.txt"), (Some("2001-06-07".into()), line));
+    assert_eq!(
+        date("unsettled.txt"),
+        (
+            Some("2001-07-06".into()),
+            Some(DateSource::DateLineUnsettled)
+        )
+    );
+    assert_eq!(date("trap.txt"), (Some("2005-11-23".into()), line));
+    assert_eq!(date("cjk.txt"), (Some("2022-01-07".into()), line));
+}
