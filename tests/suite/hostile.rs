@@ -45,14 +45,21 @@ fn a_fifo_is_listed_not_waited_for() {
     );
 }
 
+/// A good article and `z.txt`, a link to `/dev/zero`.
+#[cfg(unix)]
+fn folder_with_a_link_to_dev_zero() -> Dir {
+    let dir = Dir::new();
+    dir.write("good.txt", GOOD);
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.txt")).expect("symlink");
+    dir
+}
+
 /// A link to `/dev/zero` is listed at once: its reported length is 0, and reading it would
 /// never end.
 #[cfg(unix)]
 #[test]
 fn a_link_to_an_endless_device_is_listed_without_reading_it() {
-    let dir = Dir::new();
-    dir.write("good.txt", GOOD);
-    std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.txt")).expect("symlink");
+    let dir = folder_with_a_link_to_dev_zero();
     let corpus = load(&[dir.path().to_owned()]);
     assert_eq!(corpus.articles.len(), 1);
     let problems = reasons(&corpus);
@@ -224,9 +231,7 @@ fn timex_refuses_two_inputs_of_one_name() {
 #[cfg(unix)]
 #[test]
 fn a_link_to_dev_zero_loads_in_under_200_mb() {
-    let dir = Dir::new();
-    dir.write("good.txt", GOOD);
-    std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.txt")).expect("symlink");
+    let dir = folder_with_a_link_to_dev_zero();
     let script = format!(
         "ulimit -d 204800 && exec '{}' extract '{}'",
         env!("CARGO_BIN_EXE_dateline"),
