@@ -147,9 +147,7 @@ fn check_decoded<'a>(
     }
     let allowed = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
     let text = if let Some(first) = first_control_byte(text.as_bytes(), allowed) {
-        let stray = |b: &u8| *b < 0x20 && !allowed(*b);
-        let controls = text.as_bytes()[first..].iter().filter(|b| stray(b)).count();
-        if text.as_bytes()[first..].contains(&0) || (controls > 8 && controls * 100 > text.len()) {
+        if binary_from(&text.as_bytes()[first..], text.len(), allowed) {
             return Err(DecodeError::Binary { offset: first });
         }
         Cow::Owned(
@@ -248,11 +246,17 @@ fn first_binary_byte(bytes: &[u8]) -> Option<usize> {
     if let Some(nul) = head[first..].iter().position(|&b| b == 0) {
         return Some(first + nul);
     }
-    let controls = head[first..]
-        .iter()
-        .filter(|&&b| b < 0x20 && !tolerated(b))
-        .count();
-    (controls > 8 && controls * 100 > head.len()).then_some(first)
+    binary_from(&head[first..], head.len(), tolerated).then_some(first)
+}
+
+/// Whether the bytes from the first untolerated control byte on make `whole` bytes binary:
+/// a NUL, or more than eight such bytes and over 1 % of them. A few strays are text.
+fn binary_from(rest: &[u8], whole: usize, tolerated: impl Fn(u8) -> bool) -> bool {
+    if rest.contains(&0) {
+        return true;
+    }
+    let controls = rest.iter().filter(|&&b| b < 0x20 && !tolerated(b)).count();
+    controls > 8 && controls * 100 > whole
 }
 
 /// The offset of the first control byte (below 0x20) that `allowed` does not accept. Every
