@@ -195,7 +195,7 @@ fn run_app(paths: Vec<PathBuf>, rules_files: Vec<PathBuf>) -> anyhow::Result<()>
     dateline::Rules::built_in_and(&rules_files)?;
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
-            .with_title("Dateline")
+            .with_title(dateline::app::APP_NAME)
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0]),
         persistence_path,
@@ -203,7 +203,7 @@ fn run_app(paths: Vec<PathBuf>, rules_files: Vec<PathBuf>) -> anyhow::Result<()>
     };
     let launch = dateline::app::Launch { paths, rules_files };
     eframe::run_native(
-        "Dateline",
+        dateline::app::APP_NAME,
         options,
         Box::new(move |cc| Ok(Box::new(dateline::app::DatelineApp::new(cc, launch)))),
     )
@@ -216,7 +216,7 @@ fn run_app(paths: Vec<PathBuf>, rules_files: Vec<PathBuf>) -> anyhow::Result<()>
 #[cfg(feature = "gui")]
 fn usable_settings_file() -> Option<PathBuf> {
     const MAX_SETTINGS_BYTES: u64 = 16 << 20;
-    let dir = eframe::storage_dir("Dateline")?;
+    let dir = eframe::storage_dir(dateline::app::APP_NAME)?;
     let saved = dir.join("app.ron");
     let meta = std::fs::metadata(&saved).ok()?;
     if meta.is_file() && meta.len() <= MAX_SETTINGS_BYTES {

@@ -26,6 +26,10 @@ use jobs::Job;
 use source_panel::PanelCommand;
 pub use state::State;
 
+/// The app's name: its window title and the name of the folder eframe and [`State`] keep
+/// their settings in, which the launcher checks before eframe opens it.
+pub const APP_NAME: &str = "Dateline";
+
 /// What the app is started with, from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Launch {

@@ -60,7 +60,7 @@ impl State {
     /// size), written atomically, read only if it is a regular file of sensible size.
     #[must_use]
     pub fn default_file() -> Option<PathBuf> {
-        eframe::storage_dir("Dateline").map(|dir| dir.join("state.ron"))
+        eframe::storage_dir(super::APP_NAME).map(|dir| dir.join("state.ron"))
     }
 
     /// The state in `path`; `Ok(None)` when there is none yet, an error message when the
