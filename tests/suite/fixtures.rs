@@ -36,17 +36,32 @@ pub fn repo() -> PathBuf {
 
 /// Runs the `dateline` binary and returns its standard output, failing the test on error.
 pub fn run_dateline(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .expect("run dateline");
+    let out = dateline_output(args);
     assert!(
         out.status.success(),
         "dateline {args:?} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Runs the `dateline` binary in the repository and returns all it did, success or not.
+pub fn dateline_output(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("run dateline")
+}
+
+/// Makes a FIFO at `path` (Unix's `mkfifo`), failing the test if it cannot.
+#[cfg(unix)]
+pub fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
 }
 
 pub fn extract_json(args: &[&str]) -> serde_json::Value {

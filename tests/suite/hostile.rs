@@ -5,7 +5,9 @@ use std::process::Command;
 
 use dateline::ingest::load;
 
-use crate::fixtures::{Dir, repo};
+#[cfg(unix)]
+use crate::fixtures::mkfifo;
+use crate::fixtures::{Dir, dateline_output as dateline};
 
 const GOOD: &str = "Date: 2021-03-03\n\nMinisters met in Geneva on Tuesday.\n";
 
@@ -24,11 +26,7 @@ fn a_fifo_is_listed_not_waited_for() {
     let dir = Dir::new();
     dir.write("good.txt", GOOD);
     let fifo = dir.path().join("p.txt");
-    let made = Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
+    mkfifo(&fifo);
     let corpus = load(&[dir.path().to_owned()]);
     assert_eq!(corpus.articles.len(), 1);
     let problems = reasons(&corpus);
@@ -91,22 +89,10 @@ fn a_file_time_off_the_calendar_does_not_stop_the_load() {
 /// `extract` on nothing readable fails, as ripgrep does, and says why.
 #[test]
 fn extract_of_a_missing_path_exits_non_zero() {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["extract", "/nonexistent/folder"])
-        .current_dir(repo())
-        .output()
-        .expect("run dateline");
+    let out = dateline(&["extract", "/nonexistent/folder"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("/nonexistent/folder"), "{err}");
-}
-
-fn dateline(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .expect("run dateline")
 }
 
 /// The export never replaces what is not a regular file, and never writes through a link
@@ -116,13 +102,7 @@ fn dateline(args: &[&str]) -> std::process::Output {
 fn export_refuses_special_targets_and_ignores_planted_temporaries() {
     let dir = Dir::new();
     let fifo = dir.path().join("o.png");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .expect("mkfifo")
-            .success()
-    );
+    mkfifo(&fifo);
     let out = dateline(&[
         "export",
         "assets/sample",
@@ -293,13 +273,7 @@ fn a_fifo_for_the_settings_file_is_named_not_opened() {
     let folder = data.path().join("dateline");
     std::fs::create_dir_all(&folder).expect("folder");
     let fifo = folder.join("app.ron");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .expect("mkfifo")
-            .success()
-    );
+    mkfifo(&fifo);
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .env("XDG_DATA_HOME", data.path())
         .env_remove("DISPLAY")
