@@ -13,6 +13,7 @@
 mod date_line;
 pub mod decode;
 pub mod html;
+pub mod main_text;
 pub mod paragraphs;
 pub mod pubdate;
 mod siblings;
@@ -115,7 +116,7 @@ pub fn load_with_progress(paths: &[PathBuf], progress: &Progress) -> Corpus {
         collect_files(root, &mut files, &mut problems);
     }
     progress.files_total.store(files.len(), Ordering::Relaxed);
-    let results: Vec<Result<(Article, Option<Problem>), Problem>> = files
+    let results: Vec<Result<(Article, Vec<Problem>), Problem>> = files
         .par_iter()
         .filter(|_| !progress.is_cancelled())
         .map(|(path, file)| {
@@ -127,9 +128,9 @@ pub fn load_with_progress(paths: &[PathBuf], progress: &Progress) -> Corpus {
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok((article, warning)) => {
+            Ok((article, warnings)) => {
                 articles.push(article);
-                problems.extend(warning);
+                problems.extend(warnings);
             }
             Err(problem) => problems.push(problem),
         }
@@ -217,8 +218,8 @@ fn has_article_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// The article in `path`, and a warning when something in it had to be repaired.
-fn load_file(path: &Path, file: String) -> Result<(Article, Option<Problem>), Problem> {
+/// The article in `path`, and warnings about what in it had to be repaired or guessed.
+fn load_file(path: &Path, file: String) -> Result<(Article, Vec<Problem>), Problem> {
     let (bytes, meta) = crate::read::read_regular(path, MAX_FILE_BYTES).map_err(|e| Problem {
         path: path.to_owned(),
         reason: e.to_string(),
@@ -229,22 +230,24 @@ fn load_file(path: &Path, file: String) -> Result<(Article, Option<Problem>), Pr
 
 /// One article from a file's bytes, as [`load`] reads it: `path` tells HTML from text and
 /// names the problems, `file` is the name shown, `modified` the file time. Whatever the
-/// bytes, the result is an article (with a warning when something was repaired) or a problem.
+/// bytes, the result is an article (with warnings about what was repaired) or a problem.
 pub fn article_from_bytes(
     path: &Path,
     file: String,
     bytes: Vec<u8>,
     modified: Option<NaiveDate>,
-) -> Result<(Article, Option<Problem>), Problem> {
+) -> Result<(Article, Vec<Problem>), Problem> {
     let problem = |reason: String| Problem {
         path: path.to_owned(),
         reason,
     };
     let decoded = decode::decode_owned(bytes).map_err(|e| problem(e.to_string()))?;
-    let warning = decoded
+    let mut warnings: Vec<Problem> = decoded
         .warning
         .as_ref()
-        .map(|w| problem(format!("loaded, but {w}")));
+        .map(|w| problem(format!("loaded, but {w}")))
+        .into_iter()
+        .collect();
     let is_html = path
         .extension()
         .and_then(|e| e.to_str())
@@ -252,12 +255,22 @@ pub fn article_from_bytes(
     let article = if is_html {
         let page = html::extract(&decoded.text);
         let meta_date = page.published.iter().find_map(|v| pubdate::from_meta(v));
+        let (text, title) = if let Some(main) = main_text::main_text(&decoded.text) {
+            (main.text, main.title.or(page.title))
+        } else {
+            if !page.text.trim().is_empty() {
+                warnings.push(problem(
+                    "loaded, but no article body stands out in this page: kept all its text, menus and links included".to_owned(),
+                ));
+            }
+            (page.text, page.title)
+        };
         build_article(
             path,
             file,
-            page.text,
+            text,
             decoded.encoding,
-            page.title,
+            title,
             meta_date,
             modified,
         )
@@ -275,7 +288,7 @@ pub fn article_from_bytes(
     if article.paragraphs.is_empty() {
         return Err(problem("no text (only markup or white space)".to_owned()));
     }
-    Ok((article, warning))
+    Ok((article, warnings))
 }
 
 fn build_article(
