@@ -25,7 +25,7 @@ const MAX_LINE_CHARS: usize = 90;
 /// separator): more than this and the date is part of a sentence.
 const MAX_OTHER_WORDS: usize = 3;
 
-const LABELS: &str = r"(?i)^(?:(?:last\s+|first\s+)?(?:dated|date|published|posted|updated|modified|filed|issued|released|pubdate|publication\s+date|created|publié|veröffentlicht|publicado|pubblicato|gepubliceerd|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|stand)(?:\s+(?:on|at))?\s*[:\-–—|]?\s*)";
+const LABELS: &str = r"(?i)^(?:(?:last\s+|first\s+)?(?:dated|date|published|posted|updated|modified|filed|issued|released|pubdate|publication\s+date|created|publié|veröffentlicht|publicado|pubblicato|gepubliceerd|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|stand|datum|erstellt|erschienen|fecha|data|date\s+de\s+publication)(?:\s+(?:on|at|am|vom|le|du|el|del|il|op|em))?\s*[:\-–—|]?\s*)";
 
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(LABELS).unwrap_or_else(|e| unreachable!("label pattern: {e}")));
@@ -33,7 +33,7 @@ static LABEL: LazyLock<Regex> =
 /// The date forms, each anchored at the start of what is left of the line.
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})|(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})[./-](?P<y>\d{4}))(?:\b|T)",
+        r"^(?:(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})|(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})[./-](?P<y>\d{4}))(?:\b|[Tt])",
     )
     .unwrap_or_else(|e| unreachable!("numeric date pattern: {e}"))
 });
@@ -71,21 +71,97 @@ pub fn date_line(line: &str) -> Option<LineDate> {
         rest = &rest[m.end()..];
     }
     rest = skip_weekday(rest);
-    let (found, after) = parse_date(rest)?;
+    // A place, an agency or a byline may come first (`Hamburg, 2. November 2021`, `by Ann
+    // on 3 May 2021`): those words count against the few a date line may hold.
+    let mut lead_words = 0;
+    let (found, after) = loop {
+        if let Some(parsed) = parse_date(rest) {
+            break parsed;
+        }
+        lead_words += 1;
+        if lead_words > MAX_OTHER_WORDS {
+            return None;
+        }
+        let word_end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .filter(|&i| i > 0)?;
+        let next = rest[word_end..].find(char::is_alphanumeric)?;
+        rest = skip_weekday(&rest[word_end + next..]);
+    };
     let after = TIME_AND_ZONE
         .find(after)
         .map_or(after, |m| &after[m.end()..]);
-    let other_words = after
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count();
+    let other_words = lead_words
+        + after
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count();
     (other_words <= MAX_OTHER_WORDS && plausible(found.date)).then_some(found)
 }
 
-/// "Monday, ", "Tue ": a weekday before the date says nothing more.
+/// The full date `s` starts with, in any form a date line may take; `None` when the date's
+/// day/month order is open (`06/07/2001`) or it is implausible for news.
+pub(super) fn date_at(s: &str) -> Option<NaiveDate> {
+    let (found, _) = parse_date(s)?;
+    (found.other_order.is_none() && plausible(found.date)).then_some(found.date)
+}
+
+/// Weekday names of the languages of [`MONTHS`], lowercase.
+const WEEKDAYS: [&str; 41] = [
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
+/// "Monday, ", "Tue ", "Donnerstag, ": a weekday before the date says nothing more.
 fn skip_weekday(s: &str) -> &str {
-    let word_end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
-    if word_end >= 3 && weekday_from_name(&s[..word_end]).is_some() {
+    let word_end = s
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(s.len());
+    let word = &s[..word_end];
+    let named = weekday_from_name(word.trim_end_matches('-')).is_some()
+        || WEEKDAYS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word) || word.to_lowercase() == *w);
+    if word_end >= 3 && named {
         s[word_end..].trim_start_matches(['.', ',', ' ', '\t'])
     } else {
         s
@@ -308,6 +384,14 @@ mod tests {
             ("7 de junio de 2020", "2020-06-07"),
             ("Publié le 7 juin 2020", "2020-06-07"),
             ("7 maart 2020", "2020-03-07"),
+            ("Donnerstag, 15.2.2018, 19:51", "2018-02-15"),
+            ("Datum: 22.12.2012, Rubrik: USA", "2012-12-22"),
+            ("[Stand: 09.10.2017, 01:40 Uhr]", "2017-10-09"),
+            ("Hamburg, 2. November 2021", "2021-11-02"),
+            ("Handball Schweiz • 02.02.2022", "2022-02-02"),
+            ("Erstellt am: 01.11.2023", "2023-11-01"),
+            ("Posted by Ann on 3 May 2021", "2021-05-03"),
+            ("vendredi 7 juin 2019", "2019-06-07"),
         ] {
             assert_eq!(day(line).as_deref(), Some(want), "{line}");
         }
@@ -322,6 +406,8 @@ mod tests {
             "1987",
             "Page 3 of 12",
             "March 3",
+            "The talks of 7 January 2022 in Tokyo failed",
+            "Der Beitrag wurde vor am Samstag, 3. Dezember 2011 veröffentlicht",
         ] {
             assert_eq!(day(line), None, "{line}");
         }

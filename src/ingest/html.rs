@@ -1,16 +1,15 @@
 //! Plain text out of an HTML page: tags and scripts dropped, block elements turned into
-//! paragraph breaks, entities decoded, and the metadata a publication date hides in.
+//! paragraph breaks, entities decoded, and the title. (The page's date is
+//! [`super::web_date`]'s.)
 //!
 //! A tolerant scanner rather than a DOM parser: news pages are often broken HTML, and all we
 //! need is the readable text in order plus a few `<meta>`/`<time>` attributes.
 
-/// What an HTML page yields: its text (paragraphs separated by blank lines) and metadata.
+/// What an HTML page yields: its text (paragraphs separated by blank lines) and title.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct HtmlText {
     pub text: String,
     pub title: Option<String>,
-    /// `article:published_time`, `<meta name="date">` and the like, in page order.
-    pub published: Vec<String>,
 }
 
 const SKIPPED: [&str; 6] = ["script", "style", "noscript", "template", "svg", "head"];
@@ -40,17 +39,6 @@ const BLOCKS: [&str; 24] = [
     "dd",
     "dt",
 ];
-const DATE_META: [&str; 8] = [
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "dc.date",
-    "dc.date.issued",
-];
-
 #[must_use]
 pub fn extract(html: &str) -> HtmlText {
     let mut out = HtmlText::default();
@@ -89,11 +77,6 @@ pub fn extract(html: &str) -> HtmlText {
         match name.as_str() {
             "title" => in_title = !closing,
             "meta" => read_meta(tag, &mut out),
-            "time" if !closing => {
-                if let Some(dt) = attribute(tag, "datetime") {
-                    out.published.push(dt);
-                }
-            }
             _ => {}
         }
         if !closing && SKIPPED.contains(&name.as_str()) && name != "head" {
@@ -159,9 +142,7 @@ fn read_meta(tag: &str, out: &mut HtmlText) {
     let Some(content) = attribute(tag, "content") else {
         return;
     };
-    if DATE_META.contains(&key.as_str()) {
-        out.published.push(content);
-    } else if key == "og:title" && out.title.is_none() {
+    if key == "og:title" && out.title.is_none() {
         out.title = Some(content);
     }
 }
@@ -283,7 +264,6 @@ mod tests {
             <!-- ad --><p>They signed&nbsp;an accord &#8212; finally.</p></body></html>"#;
         let got = extract(page);
         assert_eq!(got.title.as_deref(), Some("Talks & more"));
-        assert_eq!(got.published, vec!["2022-01-07T09:00:00Z".to_owned()]);
         assert_eq!(
             got.text,
             "Allies meet\n\nMinisters met on Friday.\n\nThey signed an accord — finally."
@@ -291,9 +271,8 @@ mod tests {
     }
 
     #[test]
-    fn time_element_datetime() {
+    fn inline_elements_stay_inside_their_paragraph() {
         let got = extract(r#"<p>Posted <time datetime="2021-10-04">Oct 4</time></p>"#);
-        assert_eq!(got.published, vec!["2021-10-04".to_owned()]);
         assert_eq!(got.text, "Posted Oct 4");
     }
 

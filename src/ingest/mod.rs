@@ -17,6 +17,7 @@ pub mod main_text;
 pub mod paragraphs;
 pub mod pubdate;
 mod siblings;
+pub mod web_date;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -254,7 +255,8 @@ pub fn article_from_bytes(
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     let article = if is_html {
         let page = html::extract(&decoded.text);
-        let meta_date = page.published.iter().find_map(|v| pubdate::from_meta(v));
+        let meta_date = web_date::published(&decoded.text, modified)
+            .map(|(d, source)| (pubdate::PartialDate::from(d), source));
         let (text, title) = if let Some(main) = main_text::main_text(&decoded.text) {
             (main.text, main.title.or(page.title))
         } else {
@@ -297,10 +299,10 @@ fn build_article(
     text: String,
     encoding: &'static str,
     mut title: Option<String>,
-    meta_date: Option<pubdate::PartialDate>,
+    meta_date: Option<(pubdate::PartialDate, DateSource)>,
     modified: Option<NaiveDate>,
 ) -> Article {
-    let mut found = meta_date.map(|date| (date, DateSource::HtmlMeta));
+    let mut found = meta_date;
     let mut body_start = 0;
     if let Some((date, fm_title, body)) = pubdate::front_matter(&text) {
         body_start = body;

@@ -17,6 +17,13 @@ pub enum DateSource {
     FrontMatter,
     /// HTML `article:published_time`, `<meta name="date">`, `<time datetime>`.
     HtmlMeta,
+    /// A full date in the page's canonical URL (`/2020/06/07/`).
+    PageUrl,
+    /// A visible date in an element the page marks as its date or byline.
+    PageByline,
+    /// Only an "updated"/"modified" date: the page is at least that old, its first
+    /// publication may be earlier.
+    PageModified,
     /// A `Date:`/`Published:` line or a `date 2022-01-07` prefix.
     Header,
     /// A line of the header or footer that is a date (`Posted on 23/11/2005`, `Filed 7
@@ -46,6 +53,9 @@ impl DateSource {
         match self {
             Self::FrontMatter => "front matter",
             Self::HtmlMeta => "HTML metadata",
+            Self::PageUrl => "date in the page's address",
+            Self::PageByline => "date shown by the page's byline",
+            Self::PageModified => "the page's last-updated date (first publication may be earlier)",
             Self::Header => "header line",
             Self::DateLine => "date line above or below the article",
             Self::DateLineUnsettled => {
@@ -65,7 +75,11 @@ impl DateSource {
     pub fn is_inferred(self) -> bool {
         matches!(
             self,
-            Self::Sibling | Self::Folder | Self::FileTime | Self::DateLineUnsettled
+            Self::Sibling
+                | Self::Folder
+                | Self::FileTime
+                | Self::DateLineUnsettled
+                | Self::PageModified
         )
     }
 }
@@ -273,14 +287,6 @@ pub fn written_date(opening: &str) -> Option<PartialDate> {
 pub fn from_file_name(name: &str) -> Option<NaiveDate> {
     let c = FILE_DATE.captures(name)?;
     NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
-}
-
-/// A date from an HTML attribute (`2022-01-07T09:00:00Z`, `Jan 7, 2022`).
-#[must_use]
-pub fn from_meta(value: &str) -> Option<PartialDate> {
-    find_date(value)
-        .map(|(d, _)| d)
-        .filter(|d| d.year.is_some())
 }
 
 fn floor_char_boundary(s: &str, max: usize) -> usize {
