@@ -33,6 +33,9 @@ enum Evidence {
     Visible,
     /// Any other `<time datetime>`.
     Time,
+    /// A bare `<meta name="date">` (or `dc.date`, `dcterms.date`): many publishing systems
+    /// fill it with the day the page was last generated.
+    LooseMeta,
     /// A full date in the address of the page's lead image (`/files/2016/05/04/…`).
     ImageUrl,
     /// `dateModified`, `article:modified_time`, `last-modified`: a late bound, not the day.
@@ -43,7 +46,7 @@ const KINDS: usize = Evidence::Modified as usize + 1;
 
 /// `<meta>` names (lowercase; `name`, `property`, `itemprop` or `http-equiv`) that give the
 /// original publication.
-const PUBLISHED_META: [&str; 36] = [
+const PUBLISHED_META: [&str; 33] = [
     "article:published_time",
     "article:published",
     "og:published_time",
@@ -53,7 +56,6 @@ const PUBLISHED_META: [&str; 36] = [
     "article.created",
     "datepublished",
     "datecreated",
-    "date",
     "pubdate",
     "pub_date",
     "publishdate",
@@ -65,10 +67,8 @@ const PUBLISHED_META: [&str; 36] = [
     "publicationdate",
     "originalpublicationdate",
     "date_published",
-    "dc.date",
     "dc.date.issued",
     "dc.date.created",
-    "dcterms.date",
     "dcterms.issued",
     "dcterms.created",
     "citation_publication_date",
@@ -81,6 +81,8 @@ const PUBLISHED_META: [&str; 36] = [
     "release_date",
     "created",
 ];
+
+const LOOSE_META: [&str; 3] = ["date", "dc.date", "dcterms.date"];
 
 const MODIFIED_META: [&str; 9] = [
     "article:modified_time",
@@ -101,7 +103,7 @@ static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static JSON_LD_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#""(datepublished|datecreated|uploaddate|datemodified)"\s*:\s*"([^"]{6,40})""#)
+    Regex::new(r#""(datepublished|datecreated|publicationdate|uploaddate|datemodified)"\s*:\s*"([^"]{6,40})""#)
         .unwrap_or_else(|e| unreachable!("JSON-LD date pattern: {e}"))
 });
 
@@ -118,7 +120,7 @@ const VISIBLE_SNIPPET: usize = 160;
 impl Evidence {
     fn source(self) -> DateSource {
         match self {
-            Self::Stated | Self::Marked | Self::Time => DateSource::HtmlMeta,
+            Self::Stated | Self::Marked | Self::Time | Self::LooseMeta => DateSource::HtmlMeta,
             Self::ImageUrl => DateSource::PageUrl,
             Self::Visible => DateSource::PageByline,
             Self::Modified => DateSource::PageModified,
@@ -133,6 +135,7 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
     let mut found = Found {
         saved,
         dates: [None; KINDS],
+        stated_in_utc: false,
     };
     // Tags and attribute names are ASCII: one lowercase copy makes every match
     // case-insensitive without allocating per tag.
@@ -140,7 +143,7 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
     let mut at = 0;
     while let Some(lt) = lower[at..].find('<') {
         // Nothing outranks a stated date, and the first one stated wins.
-        if found.dates[Evidence::Stated as usize].is_some() {
+        if found.settled() {
             break;
         }
         let start = at + lt;
@@ -193,6 +196,7 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
 struct Found {
     saved: Option<NaiveDate>,
     dates: [Option<NaiveDate>; KINDS],
+    stated_in_utc: bool,
 }
 
 impl Found {
@@ -205,11 +209,37 @@ impl Found {
         self.dates[evidence as usize].get_or_insert(date);
     }
 
+    /// A stated publication date from `value` (`2023-11-09T03:28:35Z`, `2023-11-08`). A UTC
+    /// timestamp's day is not the publisher's day when it is past midnight in UTC but still
+    /// evening where the story was written: a later statement of the previous day in local
+    /// time (`2023-11-08T22:28:35-05:00`, `2023-11-08`) corrects it.
+    fn stated(&mut self, value: &str) {
+        let slot = Evidence::Stated as usize;
+        let Some(date) = date_in(value) else { return };
+        match self.dates[slot] {
+            None => {
+                self.offer(Evidence::Stated, Some(date));
+                self.stated_in_utc = self.dates[slot].is_some() && is_utc(value);
+            }
+            Some(had) if self.stated_in_utc && !is_utc(value) && date.succ_opt() == Some(had) => {
+                self.dates[slot] = Some(date);
+                self.stated_in_utc = false;
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// Nothing later in the page can change the answer.
+    fn settled(&self) -> bool {
+        self.dates[Evidence::Stated as usize].is_some() && !self.stated_in_utc
+    }
+
     fn best(&self) -> Option<(NaiveDate, DateSource)> {
         const ORDER: [Evidence; KINDS] = [
             Evidence::Stated,
             Evidence::Marked,
             Evidence::Visible,
+            Evidence::LooseMeta,
             Evidence::Time,
             Evidence::ImageUrl,
             Evidence::Modified,
@@ -230,8 +260,10 @@ impl Found {
         };
         // `schema:dateCreated`, `og:article:published_time`: the vocabulary's prefix varies.
         let bare = key.rsplit([':', '.']).next().unwrap_or(key);
-        if PUBLISHED_META.contains(&key) || PUBLISHED_META.contains(&bare) {
-            self.offer(Evidence::Stated, date_in(content));
+        if LOOSE_META.contains(&key) {
+            self.offer(Evidence::LooseMeta, date_in(content));
+        } else if PUBLISHED_META.contains(&key) || PUBLISHED_META.contains(&bare) {
+            self.stated(content);
         } else if MODIFIED_META.contains(&key) || MODIFIED_META.contains(&bare) {
             self.offer(Evidence::Modified, date_in(content));
         } else if key == "og:url" {
@@ -245,7 +277,12 @@ impl Found {
         for c in JSON_LD_DATE.captures_iter(script) {
             let (evidence, date) = match &c[1] {
                 "datemodified" => (Evidence::Modified, date_in(&c[2])),
-                _ => (Evidence::Stated, date_in(&c[2])),
+                // A video's or image's upload, not the article's publication.
+                "uploaddate" => (Evidence::Time, date_in(&c[2])),
+                _ => {
+                    self.stated(&c[2]);
+                    continue;
+                }
             };
             self.offer(evidence, date);
         }
@@ -296,6 +333,19 @@ impl Found {
 
 /// Text runs longer than this are prose, not a date line (a date line has at most 90 chars).
 const MAX_DATE_RUN_BYTES: usize = 400;
+
+/// A timestamp given in UTC (`…Z`, `+00:00`, `UTC`, `GMT`), whose day may not be the
+/// publisher's.
+fn is_utc(value: &str) -> bool {
+    let v = value.trim_end();
+    let has_time = v.contains(':');
+    has_time
+        && (v.ends_with(['z', 'Z'])
+            || v.ends_with("+00:00")
+            || v.ends_with("+0000")
+            || v.to_ascii_lowercase().ends_with("utc")
+            || v.to_ascii_lowercase().ends_with("gmt"))
+}
 
 /// The first full date in the visible text that follows byte `from` of `html`.
 fn visible_date(html: &str, from: usize) -> Option<NaiveDate> {
@@ -438,6 +488,35 @@ mod tests {
         assert_eq!(read(dc), day("2004-11-03"));
         let item = r#"<span itemprop="datePublished" content="2018-02-15">15. Februar</span>"#;
         assert_eq!(read(item), day("2018-02-15"));
+    }
+
+    #[test]
+    fn a_utc_timestamp_past_midnight_yields_to_the_local_day() {
+        let page = r#"<script type="application/ld+json">{"dateCreated":"2023-11-09T03:28:35Z"}</script>
+            <meta name="sailthru.date" content="2023-11-08 22:28:35">"#;
+        assert_eq!(read(page), day("2023-11-08"));
+        // Only the day before: an older date belongs to something else on the page.
+        let page = r#"<script type="application/ld+json">{"dateCreated":"2023-11-09T03:28:35Z"}</script>
+            <meta name="sailthru.date" content="2023-11-02">"#;
+        assert_eq!(read(page), day("2023-11-09"));
+        // A local timestamp is the publisher's day already.
+        let page = r#"<meta property="article:published_time" content="2023-11-09T03:28:35+01:00">
+            <meta name="sailthru.date" content="2023-11-08">"#;
+        assert_eq!(read(page), day("2023-11-09"));
+    }
+
+    #[test]
+    fn a_bare_date_meta_yields_to_the_dates_the_page_shows() {
+        let page = r#"<meta name="date" content="2021-12-20T11:02:44+01:00">
+            <h1>Riesling</h1><span class="date">27.01.2022</span>"#;
+        assert_eq!(read(page), day("2022-01-27"));
+        assert_eq!(
+            read(r#"<meta name="date" content="2021-12-20">"#),
+            day("2021-12-20")
+        );
+        let video = r#"<script type="application/ld+json">[{"@type":"VideoObject","uploadDate":"2018-02-23"},
+            {"@type":"NewsArticle","datePublished":"2020-10-13T20:48:33.000Z"}]</script>"#;
+        assert_eq!(read(video), day("2020-10-13"));
     }
 
     #[test]
