@@ -49,7 +49,7 @@ report = json.load(open(f"{work}/extract.json"))
 read, shown, sources = {}, {}, {}
 for a in report["articles"]:
     shown[a["file"]] = a["published"]
-    read[a["file"]] = None if a["published_inferred"] else a["published"]
+    read[a["file"]] = None if a["published_estimated"] else a["published"]
     sources[a["published_from"]] = sources.get(a["published_from"], 0) + 1
 def score(answers):
     return sum(answers.get(v["file"]) == v["date"] for v in gold.values())

@@ -60,7 +60,12 @@ pub fn extract(paths: &[PathBuf], rules_files: &[PathBuf], json: bool) -> anyhow
             )?;
         }
         for problem in &corpus.problems {
-            writeln!(out, "problem: {problem}")?;
+            let what = if problem.warning {
+                "warning"
+            } else {
+                "problem"
+            };
+            writeln!(out, "{what}: {problem}")?;
         }
     }
     nothing_read(&corpus)
@@ -185,8 +190,13 @@ pub fn export(
     use dateline::export::{self, ExportError};
     let data = load(paths, rules_files)?;
     for problem in &data.corpus.problems {
+        let what = if problem.warning {
+            "warning:"
+        } else {
+            "skipped"
+        };
         eprintln!(
-            "dateline: skipped {}: {}",
+            "dateline: {what} {}: {}",
             problem.path.display(),
             problem.reason
         );

@@ -20,7 +20,7 @@ pub struct ArticleReport<'a> {
     pub title: Option<&'a str>,
     pub published: Option<String>,
     pub published_from: Option<DateSource>,
-    pub published_inferred: bool,
+    pub published_estimated: bool,
     pub encoding: &'a str,
     pub paragraphs: Vec<ParagraphReport<'a>>,
 }
@@ -44,6 +44,7 @@ pub struct EventReport<'a> {
     pub modality: Modality,
     pub confidence: f32,
     pub date_disputed: bool,
+    pub date_estimated: bool,
     pub participants: &'a [String],
     pub sources: Vec<SourceReport<'a>>,
 }
@@ -64,6 +65,7 @@ pub struct SourceReport<'a> {
 pub struct ProblemReport {
     pub path: String,
     pub reason: String,
+    pub warning: bool,
 }
 
 impl<'a> Report<'a> {
@@ -77,7 +79,7 @@ impl<'a> Report<'a> {
                 title: a.title.as_deref(),
                 published: a.published.map(day_value),
                 published_from: a.published_from,
-                published_inferred: a.published_from.is_some_and(DateSource::is_inferred),
+                published_estimated: a.published_from.is_some_and(DateSource::is_estimated),
                 encoding: a.encoding,
                 paragraphs: a
                     .paragraphs
@@ -97,6 +99,7 @@ impl<'a> Report<'a> {
             .map(|p| ProblemReport {
                 path: p.path.display().to_string(),
                 reason: p.reason.clone(),
+                warning: p.warning,
             })
             .collect();
         Self {
@@ -126,6 +129,7 @@ impl<'a> Report<'a> {
                 modality: e.modality,
                 confidence: (e.confidence * 100.0).round() / 100.0,
                 date_disputed: e.date_disputed,
+                date_estimated: e.date_estimated,
                 participants: &e.participants,
                 sources: e
                     .sources

@@ -48,6 +48,7 @@ pub fn events(n: usize) -> Vec<Event> {
                 participants: Vec::new(),
                 sources: Vec::new(),
                 date_disputed: false,
+                date_estimated: false,
             }
         })
         .collect()

@@ -624,18 +624,17 @@ fn load(
 
 /// "12 articles, 30 events", and what went wrong.
 fn load_summary(loaded: &Loaded, rules_note: Option<&str>) -> String {
-    let (articles, events, problems) = (
-        loaded.corpus.articles.len(),
-        loaded.timeline.events.len(),
-        loaded.corpus.problems.len(),
-    );
+    let (articles, events) = (loaded.corpus.articles.len(), loaded.timeline.events.len());
+    let warnings = loaded.corpus.problems.iter().filter(|p| p.warning).count();
+    let errors = loaded.corpus.problems.len() - warnings;
     let mut line = format!("{articles} articles, {events} events");
-    if problems > 0 {
-        let files = if problems == 1 { "file" } else { "files" };
-        let _ = write!(
-            line,
-            ", {problems} {files} could not be read (see Problems)"
-        );
+    if errors > 0 {
+        let files = if errors == 1 { "file" } else { "files" };
+        let _ = write!(line, ", {errors} {files} could not be read (see Problems)");
+    }
+    if warnings > 0 {
+        let noun = if warnings == 1 { "warning" } else { "warnings" };
+        let _ = write!(line, ", {warnings} {noun} (see Problems)");
     }
     if let Some(note) = rules_note {
         line.push_str(". ");
@@ -703,10 +702,10 @@ mod tests {
             timeline: crate::Timeline::default(),
         });
         assert_eq!(load_summary(&loaded, None), "0 articles, 0 events");
-        loaded.data.corpus.problems.push(crate::Problem {
-            path: PathBuf::from("x.txt"),
-            reason: "empty file".into(),
-        });
+        loaded.data.corpus.problems.push(crate::Problem::error(
+            std::path::Path::new("x.txt"),
+            "empty file".into(),
+        ));
         assert_eq!(
             load_summary(&loaded, None),
             "0 articles, 0 events, 1 file could not be read (see Problems)"

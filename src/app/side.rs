@@ -85,7 +85,13 @@ fn articles_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &m
         .show_rows(ui, row_h, loaded.corpus.articles.len(), |ui, rows| {
             for a in rows {
                 let article = &loaded.corpus.articles[a];
-                let date = article.published_text();
+                let estimated = article.published_from.is_some_and(crate::DateSource::is_estimated);
+                // "~" as in "about": the date was guessed, not read.
+                let date = if estimated {
+                    format!("~{}", article.published_text())
+                } else {
+                    article.published_text()
+                };
                 let from = article.published_from.map_or("", |s| s.describe());
                 let title = article.title.as_deref().unwrap_or(&article.file);
                 let events = loaded.article_events.get(a).copied().unwrap_or(0);
@@ -154,7 +160,8 @@ fn problems_ui(ui: &mut Ui, loaded: &Loaded) {
         .auto_shrink([false, true])
         .show_rows(ui, row_h, loaded.corpus.problems.len(), |ui, rows| {
             for p in &loaded.corpus.problems[rows] {
-                let line = format!("{} — {}", p.path.display(), p.reason);
+                let severity = if p.warning { "Warning" } else { "Not loaded" };
+                let line = format!("{severity}: {} — {}", p.path.display(), p.reason);
                 ui.add(egui::Label::new(line.as_str()).truncate())
                     .on_hover_text(line);
             }

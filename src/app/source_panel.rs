@@ -33,6 +33,12 @@ pub fn source_ui(
             ""
         }
     ));
+    if event.date_estimated {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Date estimated: no source states its publication date, so dates such as \"on Friday\" were resolved against a guess.",
+        );
+    }
     if !event.participants.is_empty() {
         ui.label(format!("Participants: {}", event.participants.join(", ")));
     }
@@ -49,10 +55,18 @@ pub fn source_ui(
             ui.strong(format!("[{}] {title}", n + 1));
             let date = article.published_text();
             let from = article.published_from.map_or("", |s| s.describe());
-            ui.weak(format!(
-                "{} ¶{} · published {date} ({from})",
-                article.file, source.paragraph
-            ));
+            let estimated = article.published_from.is_some_and(crate::DateSource::is_estimated);
+            let line = format!(
+                "{} ¶{} · published {date} ({from}{})",
+                article.file,
+                source.paragraph,
+                if estimated { ", estimated" } else { "" }
+            );
+            if estimated {
+                ui.colored_label(ui.visuals().warn_fg_color, line);
+            } else {
+                ui.weak(line);
+            }
             ui.label(highlighted(
                 article.paragraph_text(paragraph),
                 paragraph.start,

@@ -88,6 +88,7 @@ pub(super) fn build_event(
         participants,
         sources,
         date_disputed: disputed(&intervals),
+        date_estimated: false,
     }
 }
 

@@ -33,7 +33,7 @@ pub use merge::merge;
 pub use rules::{Kind, Rules, RulesError};
 
 use crate::calendar::UNDATED;
-use crate::ingest::{Article, Corpus};
+use crate::ingest::{Article, Corpus, DateSource};
 use crate::progress::Progress;
 use crate::temporal::{self, Interval};
 
@@ -64,6 +64,9 @@ pub struct Event {
     pub sources: Vec<Source>,
     /// Sources give dates that do not nest in one another.
     pub date_disputed: bool,
+    /// Every source comes from an article whose publication date was estimated (file time,
+    /// folder), so a date resolved against it ("on Friday") may be off.
+    pub date_estimated: bool,
 }
 
 impl Event {
@@ -116,7 +119,16 @@ pub fn extract_with_progress(corpus: &Corpus, rules: &Rules, progress: &Progress
     if progress.is_cancelled() {
         return Timeline::default();
     }
-    merge(corpus, &mentions)
+    let mut timeline = merge(corpus, &mentions);
+    for event in &mut timeline.events {
+        event.date_estimated = event.interval.is_some()
+            && event.sources.iter().all(|s| {
+                corpus.articles[s.article]
+                    .published_from
+                    .is_some_and(DateSource::is_estimated)
+            });
+    }
+    timeline
 }
 
 /// Time expressions and event mentions of one article; `tagger` is reused across articles.

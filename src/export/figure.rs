@@ -177,6 +177,38 @@ fn legend_ui(ui: &mut Ui, input: &FigureInput<'_>) {
         ] {
             swatch(ui, text_color, modality, label.to_owned());
         }
+        let estimated = input
+            .events
+            .iter()
+            .zip(input.shown)
+            .any(|(e, shown)| *shown && e.date_estimated);
+        if estimated {
+            let label = "date estimated".to_owned();
+            let galley = ui
+                .painter()
+                .layout_no_wrap(label, FontId::proportional(13.0), text_color);
+            let size = Vec2::new(24.0 + galley.size().x + 14.0, galley.size().y.max(18.0));
+            if ui.available_width() < size.x {
+                ui.end_row();
+            }
+            let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+            let marker = Pos2::new(rect.left() + 10.0, rect.center().y);
+            let faded = text_color.gamma_multiply(0.55);
+            timeline::draw_marker(
+                ui.painter(),
+                marker,
+                faded,
+                Modality::Happened,
+                false,
+                background,
+            );
+            timeline::draw_estimate_halo(ui.painter(), marker, faded);
+            ui.painter().galley(
+                Pos2::new(rect.left() + 24.0, rect.center().y - galley.size().y / 2.0),
+                galley,
+                text_color,
+            );
+        }
     });
 }
 

@@ -479,7 +479,12 @@ fn source_entries(data: &Dataset, numbers: &[Option<u32>]) -> Vec<Entry> {
             }
             Some(Entry {
                 number,
-                heading: format!("{when} · {} · {}", &data.rules.kinds[e.kind].label, e.label),
+                heading: format!(
+                    "{when}{} · {} · {}",
+                    if e.date_estimated { " (estimated)" } else { "" },
+                    &data.rules.kinds[e.kind].label,
+                    e.label
+                ),
                 color: kind_color(&data.rules.kinds[e.kind]),
                 lines,
             })

@@ -82,11 +82,35 @@ impl Article {
     }
 }
 
-/// A file that could not be loaded, and why.
+/// A file that could not be loaded, or (a warning) one that loaded with something to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     pub path: PathBuf,
     pub reason: String,
+    /// Loaded, but repaired or guessed: the article is on the timeline.
+    pub warning: bool,
+}
+
+impl Problem {
+    /// A file that is not on the timeline.
+    #[must_use]
+    pub fn error(path: &Path, reason: String) -> Self {
+        Self {
+            path: path.to_owned(),
+            reason,
+            warning: false,
+        }
+    }
+
+    /// A file that loaded, with something its reader should check.
+    #[must_use]
+    pub fn warning(path: &Path, reason: String) -> Self {
+        Self {
+            path: path.to_owned(),
+            reason,
+            warning: true,
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {
@@ -137,6 +161,7 @@ pub fn load_with_progress(paths: &[PathBuf], progress: &Progress) -> Corpus {
         }
     }
     siblings::recover_missing_years(&mut articles);
+    problems.extend(articles.iter().filter_map(estimated_date_warning));
     Corpus { articles, problems }
 }
 
@@ -145,10 +170,7 @@ fn collect_files(root: &Path, out: &mut Vec<(PathBuf, String)>, problems: &mut V
     let meta = match std::fs::metadata(root) {
         Ok(meta) => meta,
         Err(err) => {
-            problems.push(Problem {
-                path: root.to_owned(),
-                reason: format!("cannot open ({err})"),
-            });
+            problems.push(Problem::error(root, format!("cannot open ({err})")));
             return;
         }
     };
@@ -166,10 +188,7 @@ fn collect_files(root: &Path, out: &mut Vec<(PathBuf, String)>, problems: &mut V
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(err) => {
-                problems.push(Problem {
-                    path: dir,
-                    reason: format!("cannot list folder ({err})"),
-                });
+                problems.push(Problem::error(&dir, format!("cannot list folder ({err})")));
                 continue;
             }
         };
@@ -182,10 +201,7 @@ fn collect_files(root: &Path, out: &mut Vec<(PathBuf, String)>, problems: &mut V
                 Ok(t) if t.is_dir() => stack.push(path),
                 Ok(_) if has_article_extension(&path) => found.push(path),
                 Ok(_) => {}
-                Err(err) => problems.push(Problem {
-                    path,
-                    reason: format!("cannot read ({err})"),
-                }),
+                Err(err) => problems.push(Problem::error(&path, format!("cannot read ({err})"))),
             }
         }
     }
@@ -213,6 +229,32 @@ fn date_of(time: std::time::SystemTime) -> Option<NaiveDate> {
     DateTime::<Utc>::from_timestamp(seconds, 0).map(|t| t.date_naive())
 }
 
+/// A warning for an article whose date was guessed: its events may sit on the wrong day,
+/// and the Problems list is where people look for what to check.
+fn estimated_date_warning(article: &Article) -> Option<Problem> {
+    let source = article.published_from.filter(|s| s.is_estimated())?;
+    let date = article.published?;
+    let reason = match source {
+        DateSource::DateLineUnsettled => format!(
+            "loaded, but its date {date} is uncertain: its date line's day/month order could be either (read day first)"
+        ),
+        DateSource::PageModified => format!(
+            "loaded, but its date {date} is only the page's last update: the first publication may be earlier"
+        ),
+        DateSource::Sibling => format!(
+            "loaded, but its date {date} takes its year from a sibling article of the same story: its dateline gives day and month only"
+        ),
+        DateSource::Folder => format!(
+            "loaded, but its date {date} takes its year from the folder's other articles: its dateline gives day and month only"
+        ),
+        _ => format!(
+            "loaded, but its date {date} is estimated from {}: the file states no date Dateline could read",
+            source.describe()
+        ),
+    };
+    Some(Problem::warning(&article.path, reason))
+}
+
 fn has_article_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -221,10 +263,8 @@ fn has_article_extension(path: &Path) -> bool {
 
 /// The article in `path`, and warnings about what in it had to be repaired or guessed.
 fn load_file(path: &Path, file: String) -> Result<(Article, Vec<Problem>), Problem> {
-    let (bytes, meta) = crate::read::read_regular(path, MAX_FILE_BYTES).map_err(|e| Problem {
-        path: path.to_owned(),
-        reason: e.to_string(),
-    })?;
+    let (bytes, meta) = crate::read::read_regular(path, MAX_FILE_BYTES)
+        .map_err(|e| Problem::error(path, e.to_string()))?;
     let modified = meta.modified().ok().and_then(date_of);
     article_from_bytes(path, file, bytes, modified)
 }
@@ -238,15 +278,13 @@ pub fn article_from_bytes(
     bytes: Vec<u8>,
     modified: Option<NaiveDate>,
 ) -> Result<(Article, Vec<Problem>), Problem> {
-    let problem = |reason: String| Problem {
-        path: path.to_owned(),
-        reason,
-    };
+    let problem = |reason: String| Problem::error(path, reason);
+    let warning = |reason: String| Problem::warning(path, reason);
     let decoded = decode::decode_owned(bytes).map_err(|e| problem(e.to_string()))?;
     let mut warnings: Vec<Problem> = decoded
         .warning
         .as_ref()
-        .map(|w| problem(format!("loaded, but {w}")))
+        .map(|w| warning(format!("loaded, but {w}")))
         .into_iter()
         .collect();
     let is_html = path
@@ -261,7 +299,7 @@ pub fn article_from_bytes(
             (main.text, main.title.or(page.title))
         } else {
             if !page.text.trim().is_empty() {
-                warnings.push(problem(
+                warnings.push(warning(
                     "loaded, but no article body stands out in this page: kept all its text, menus and links included".to_owned(),
                 ));
             }
@@ -355,7 +393,7 @@ fn build_article(
             });
     }
     if title.is_none() {
-        title = title_from_first_line(first, &ranges);
+        title = headline(&text, &ranges);
     }
     Article {
         path: path.to_owned(),
@@ -405,17 +443,52 @@ fn date_line_of(body: &str, wire: Option<pubdate::PartialDate>) -> Option<(Naive
     })
 }
 
-/// A short first line without final punctuation that is not a dateline reads as a headline.
-fn title_from_first_line(first: &str, ranges: &[Range<usize>]) -> Option<String> {
-    let line = first.trim().trim_start_matches('#').trim();
-    let looks_like_title = ranges.len() > 1
-        && !line.is_empty()
-        && line.len() <= 140
-        && !line.contains('\n')
-        && !line.ends_with(['.', ',', ':', ';', '/'])
-        && pubdate::dateline(line).is_none()
-        && pubdate::find_date(line).is_none_or(|(_, r)| r.len() < line.len() / 2);
-    looks_like_title.then(|| line.to_owned())
+/// Paragraphs searched for the headline: a timestamp, a byline or a label may come first.
+const HEADLINE_SEARCH: usize = 4;
+
+/// The headline: among the first paragraphs, past date lines, bylines and datelines, the
+/// first short line that ends no sentence (`# Heading`, an ALL-CAPS line, a plain title
+/// line). The search stops at the first real sentence: the body has begun.
+fn headline(text: &str, ranges: &[Range<usize>]) -> Option<String> {
+    if ranges.len() < 2 {
+        return None;
+    }
+    for range in ranges.iter().take(HEADLINE_SEARCH) {
+        let paragraph = text[range.clone()].trim();
+        let line = paragraph.trim_start_matches('#').trim();
+        if line.is_empty() || date_line::date_line(line).is_some() || is_byline(line) {
+            continue;
+        }
+        let looks_like_title = line.len() <= 140
+            && !line.contains('\n')
+            && !line.ends_with(['.', ',', ':', ';', '/'])
+            && pubdate::dateline(line).is_none()
+            && pubdate::find_date(line).is_none_or(|(_, r)| r.len() < line.len() / 2);
+        if looks_like_title {
+            return Some(line.to_owned());
+        }
+        return None;
+    }
+    None
+}
+
+/// `By Jane Doe`, `Von Hans Muster`, `Par Marie Dupont`, `Reporting by …`: who wrote it.
+fn is_byline(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words = line.split_whitespace().count();
+    words <= 12
+        && [
+            "by ",
+            "von ",
+            "par ",
+            "por ",
+            "di ",
+            "door ",
+            "reporting by",
+            "written by",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 #[cfg(test)]
@@ -434,5 +507,76 @@ mod file_time_tests {
         let before = UNIX_EPOCH - Duration::from_secs(86_400);
         assert_eq!(date_of(before), NaiveDate::from_ymd_opt(1969, 12, 31));
         assert!(date_of(SystemTime::now()).is_some());
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    fn title_of(name: &str, text: &str) -> Option<String> {
+        article_from_bytes(
+            Path::new(name),
+            name.to_owned(),
+            text.as_bytes().to_vec(),
+            None,
+        )
+        .ok()
+        .and_then(|(a, _)| a.title)
+    }
+
+    #[test]
+    fn the_headline_is_found_past_timestamps_bylines_and_markup() {
+        let body = "\n\nMinisters met in Geneva on Friday, officials said.\n";
+        for (head, want) in [
+            (
+                "MINISTERS EXPECT SHORT MEETING",
+                "MINISTERS EXPECT SHORT MEETING",
+            ),
+            ("# Allies meet in Tokyo", "Allies meet in Tokyo"),
+            (
+                "14-FEB-1989 10:02:44.17\n\nTRADE TALKS RESUME",
+                "TRADE TALKS RESUME",
+            ),
+            (
+                "Posted on 05/09/2003\n\nTalks resume in Vienna",
+                "Talks resume in Vienna",
+            ),
+            (
+                "Talks resume in Vienna\n\nBy Jane Doe",
+                "Talks resume in Vienna",
+            ),
+            (
+                "By Jane Doe\n\nTalks resume in Vienna",
+                "Talks resume in Vienna",
+            ),
+        ] {
+            let text = format!("{head}{body}");
+            assert_eq!(title_of("a.txt", &text).as_deref(), Some(want), "{head:?}");
+        }
+    }
+
+    #[test]
+    fn a_timestamp_a_byline_or_a_sentence_is_never_the_title() {
+        for text in [
+            "14-FEB-1989 10:02:44.17\n\nMinisters met in Geneva on Friday, officials said.\n",
+            "By Jane Doe\n\nMinisters met in Geneva on Friday, officials said.\n",
+            "Ministers met in Geneva on Friday, officials said.\n\nThey agreed to meet again.\n",
+            "GENEVA, Jan. 7 (Reuters) - Ministers met on Friday.\n\nThey agreed.\n",
+        ] {
+            assert_eq!(title_of("a.txt", text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_web_page_takes_its_headline_from_its_metadata() {
+        let page = "<html><head><title>Grain deal signed | Daily</title>\
+            <meta property=\"og:title\" content=\"Grain deal signed\"></head><body>\
+            <h1>Grain deal signed</h1><p>Russia and Ukraine signed an agreement in Istanbul on \
+            Friday to reopen the Black Sea ports to grain exports, officials said.</p></body></html>";
+        assert_eq!(
+            title_of("a.html", page).as_deref(),
+            Some("Grain deal signed")
+        );
     }
 }

@@ -42,6 +42,8 @@ pub enum DateSource {
     Sibling,
     /// Year taken from the nearest fully dated article in the folder.
     Folder,
+    /// No date in the file: the middle of the dates of the folder's other articles.
+    FolderMiddle,
     /// The file's modification time.
     FileTime,
 }
@@ -66,17 +68,19 @@ impl DateSource {
             Self::FileName => "file name",
             Self::Sibling => "year from a sibling article",
             Self::Folder => "year from the folder's other articles",
-            Self::FileTime => "file modification time",
+            Self::FolderMiddle => "the middle date of the folder's other articles",
+            Self::FileTime => "the file's modification time",
         }
     }
 
     /// True when the date was guessed rather than read.
     #[must_use]
-    pub fn is_inferred(self) -> bool {
+    pub fn is_estimated(self) -> bool {
         matches!(
             self,
             Self::Sibling
                 | Self::Folder
+                | Self::FolderMiddle
                 | Self::FileTime
                 | Self::DateLineUnsettled
                 | Self::PageModified

@@ -1,5 +1,6 @@
 //! Completing publication dates that the file alone cannot give: a dateline without a year
-//! takes it from a sibling report of the same story, then from the folder, then the file time.
+//! takes it from a sibling report of the same story, then from the folder; an article with
+//! no date at all takes the middle of the folder's dates; the file time comes last.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -31,10 +32,11 @@ pub(super) fn recover_missing_years(articles: &mut [Article]) {
             if me.published.is_some() {
                 continue;
             }
-            let date = me
-                .pending_dateline
-                .and_then(|partial| year_for_dateline(me, &dated, &calendar, partial))
-                .or_else(|| me.modified.map(|d| (d, DateSource::FileTime)));
+            let date = match me.pending_dateline {
+                Some(partial) => year_for_dateline(me, &dated, &calendar, partial),
+                None => calendar.middle().map(|d| (d, DateSource::FolderMiddle)),
+            }
+            .or_else(|| me.modified.map(|d| (d, DateSource::FileTime)));
             recovered.push((i, date));
         }
     }
@@ -64,6 +66,14 @@ impl FolderDates {
         years.sort_unstable();
         years.dedup();
         Self { dates, years }
+    }
+
+    /// The middle of the folder's read dates (the earlier of the two middle ones): for an
+    /// article that states no date at all, a guess within the story's own weeks, where the
+    /// file time is only the day the folder was copied.
+    fn middle(&self) -> Option<NaiveDate> {
+        let last = self.dates.len().checked_sub(1)?;
+        self.dates.get(last / 2).copied()
     }
 
     /// The day `partial` falls on in the year that brings it nearest to a read date (the
@@ -128,7 +138,7 @@ fn year_for_dateline(
 }
 
 fn is_read_date(article: &Article) -> bool {
-    article.published.is_some() && article.published_from.is_some_and(|s| !s.is_inferred())
+    article.published.is_some() && article.published_from.is_some_and(|s| !s.is_estimated())
 }
 
 #[cfg(test)]

@@ -532,7 +532,7 @@ mod tests {
                 DateSource::PageModified
             ))
         );
-        assert!(DateSource::PageModified.is_inferred());
+        assert!(DateSource::PageModified.is_estimated());
     }
 
     #[test]

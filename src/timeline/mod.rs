@@ -12,5 +12,5 @@ pub mod paint;
 pub mod widget;
 
 pub use axis::TimeView;
-pub use paint::{TimelineInput, draw_marker, kind_color};
+pub use paint::{TimelineInput, draw_estimate_halo, draw_marker, kind_color};
 pub use widget::{TimelineCommand, marker_label, timeline_ui};

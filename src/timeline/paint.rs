@@ -52,7 +52,13 @@ pub fn paint(
         markers.reserve(items.len());
         for item in &items {
             let e = &input.events[item.event];
-            let color = kind_color(&input.kinds[e.kind]);
+            // A date resting on an estimated publication date is drawn faded inside a ring
+            // of dots: it must not read as certain as a date the articles state.
+            let color = if e.date_estimated {
+                kind_color(&input.kinds[e.kind]).gamma_multiply(0.55)
+            } else {
+                kind_color(&input.kinds[e.kind])
+            };
             let center = item.center(&geometry);
             if item.x1 - item.x0 > 2.0 * MARKER_RADIUS {
                 let plot = geometry.plot;
@@ -71,6 +77,9 @@ pub fn paint(
                 selected,
                 visuals.panel_fill,
             );
+            if e.date_estimated {
+                draw_estimate_halo(painter, center, color);
+            }
             markers.push(PlacedMarker {
                 event: item.event,
                 center,
@@ -133,6 +142,15 @@ fn paint_lanes(
             FontId::proportional(13.0),
             visuals.text_color(),
         );
+    }
+}
+
+/// A ring of dots around a marker whose date rests on an estimated publication date.
+pub fn draw_estimate_halo(painter: &Painter, c: Pos2, color: Color32) {
+    const DOTS: usize = 10;
+    for k in 0..DOTS {
+        let a = k as f32 * std::f32::consts::TAU / DOTS as f32;
+        painter.circle_filled(c + Vec2::angled(a) * (MARKER_RADIUS + 3.0), 1.1, color);
     }
 }
 

@@ -13,14 +13,25 @@ fn sample_articles_are_dated_2022_01_07() {
     }
     assert_eq!(articles[0]["file"], "000_9c6cc9a4abd8fbcc.txt");
     assert_eq!(articles[0]["published_from"], "sibling");
-    assert_eq!(articles[0]["published_inferred"], true);
+    assert_eq!(articles[0]["published_estimated"], true);
     assert_eq!(articles[1]["published_from"], "header");
     let first = articles[1]["paragraphs"][0]["text"].as_str().expect("text");
     assert!(
         first.starts_with("Japanese and U.S."),
         "header stays out of the body: {first}"
     );
-    assert!(json["problems"].as_array().expect("problems").is_empty());
+    // The sibling-dated article is on the timeline, with a warning saying its year is
+    // borrowed; nothing else is reported.
+    let problems = json["problems"].as_array().expect("problems");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["warning"], true);
+    let reason = problems[0]["reason"].as_str().expect("reason");
+    assert!(reason.contains("sibling article"), "{reason}");
+    assert!(
+        problems[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("000_9c6cc9a4abd8fbcc.txt"))
+    );
 }
 
 #[test]
@@ -80,6 +91,7 @@ fn bad_files_become_problems_and_good_files_still_load() {
     let mut problems: Vec<(String, String)> = corpus
         .problems
         .iter()
+        .filter(|p| !p.warning)
         .map(|p| {
             (
                 p.path.file_name().unwrap().to_string_lossy().into_owned(),
@@ -245,4 +257,96 @@ fn date_lines_in_headers_and_footers_in_any_layout() {
     );
     assert_eq!(date("trap.txt"), (Some("2005-11-23".into()), line));
     assert_eq!(date("cjk.txt"), (Some("2022-01-07".into()), line));
+}
+
+/// A saved news page as browsers write it: navigation, cookie notice, related links and a
+/// footer around the story; JSON-LD with the published date and a later update.
+#[test]
+fn a_saved_web_page_yields_only_its_article_and_its_first_publication_date() {
+    let dir = Dir::new();
+    dir.write(
+        "summit.html",
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Leaders agree on grain corridor | World News Daily</title>
+<meta property="og:title" content="Leaders agree on grain corridor">
+<meta property="article:modified_time" content="2022-07-25T16:00:00+03:00">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Leaders agree on grain corridor","datePublished":"2022-07-22T18:05:00+03:00",
+"dateModified":"2022-07-25T16:00:00+03:00"}</script></head>
+<body><div class="cookie-banner">We use cookies to improve your experience. Accept all cookies.</div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article><h1>Leaders agree on grain corridor</h1>
+<p class="byline">By Staff Reporter · <time datetime="2022-07-22">22 July 2022</time> · Updated 25 July 2022</p>
+<p>ISTANBUL, July 22 — Russia and Ukraine signed an agreement in Istanbul on Friday to reopen
+the Black Sea ports to grain exports, officials said after a ceremony at the Dolmabahce palace.</p>
+<p>The deal, brokered by Turkey and the United Nations, sets up a joint coordination centre that
+will inspect ships before they sail, the officials said on Friday evening.</p>
+<p>The first shipments could leave Odesa within weeks, according to a statement released by the
+United Nations after the talks, which lasted several hours.</p></article>
+<aside><h2>Related stories</h2><ul><li><a href="/a">Wheat prices fall sharply in Chicago</a></li>
+<li><a href="/b">Drought threatens the harvest across southern Europe</a></li></ul></aside></main>
+<footer><p>© 2022 World News Daily. Privacy policy. Terms of use. Contact us.</p></footer>
+</body></html>"#,
+    );
+    let corpus = load(&[dir.path().to_owned()]);
+    let page = &corpus.articles[0];
+    assert_eq!(
+        page.published.map(|d| d.to_string()).as_deref(),
+        Some("2022-07-22")
+    );
+    assert_eq!(page.published_from, Some(DateSource::HtmlMeta));
+    assert_eq!(
+        page.title.as_deref(),
+        Some("Leaders agree on grain corridor")
+    );
+    let text: Vec<&str> = page
+        .paragraphs
+        .iter()
+        .map(|p| page.paragraph_text(p))
+        .collect();
+    assert!(
+        text.iter().any(|p| p.starts_with("ISTANBUL, July 22")),
+        "{text:#?}"
+    );
+    assert!(text.iter().any(|p| p.contains("within weeks")), "{text:#?}");
+    for junk in [
+        "cookies",
+        "Business",
+        "Related stories",
+        "Wheat prices",
+        "Privacy policy",
+    ] {
+        assert!(
+            text.iter().all(|p| !p.contains(junk)),
+            "{junk:?} kept: {text:#?}"
+        );
+    }
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+}
+
+/// A page that states only when it was updated gets that date, marked estimated, and a
+/// warning: the first publication may be earlier.
+#[test]
+fn a_page_with_only_an_updated_date_is_estimated_in_the_json() {
+    let dir = Dir::new();
+    dir.write(
+        "updated.html",
+        r#"<html><head><meta property="article:modified_time" content="2021-05-05T10:00:00Z"></head>
+<body><article><p>The ministers of both countries met in Geneva on Tuesday for talks on trade,
+energy and security, officials said after the meeting ended late in the evening.</p></article></body></html>"#,
+    );
+    let json = extract_json(&[dir.path().to_str().expect("utf-8 path")]);
+    let article = &json["articles"][0];
+    assert_eq!(article["published"], "2021-05-05");
+    assert_eq!(article["published_from"], "page_modified");
+    assert_eq!(article["published_estimated"], true);
+    let problems = json["problems"].as_array().expect("problems");
+    assert!(
+        problems.iter().any(|p| p["warning"] == true
+            && p["reason"]
+                .as_str()
+                .is_some_and(|r| r.contains("last update"))),
+        "{problems:?}"
+    );
 }

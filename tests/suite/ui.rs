@@ -118,6 +118,34 @@ fn a_folder_with_a_bad_file_lists_it_under_problems() {
     assert!(h.query_by_label_contains("broken.txt").is_some());
 }
 
+#[test]
+fn an_article_dated_from_its_file_time_is_a_warning_under_problems() {
+    let dir = Dir::new();
+    dir.write("undated.txt", "Ministers met in Geneva on Tuesday.\n");
+    let mut h = harness(DatelineApp::with_loaded(Launch {
+        paths: vec![dir.path().to_owned()],
+        rules_files: Vec::new(),
+    }));
+    h.run();
+    assert!(h.query_by_label_contains("Problems (1)").is_some());
+    let line = format!(
+        "Warning: {} — loaded, but its date",
+        dir.path().join("undated.txt").display()
+    );
+    assert!(h.query_by_label_contains(&line).is_some(), "{line}");
+    assert!(
+        h.query_by_label_contains("is estimated from the file's modification time")
+            .is_some()
+    );
+    // The article still loaded, its guessed date marked "~" in the article list.
+    let corpus = dateline::ingest::load(&[dir.path().to_owned()]);
+    let date = corpus.articles[0].published.expect("the file time");
+    assert!(
+        h.query_by_label_contains(&format!("~{date}  undated.txt"))
+            .is_some()
+    );
+}
+
 /// File ▸ Export PNG… as a user fills it in: the path typed (no system dialog on a test
 /// machine), a width, no source list.
 fn open_export_window(h: &mut Harness<'static, DatelineApp>, path: &std::path::Path, width: f64) {
