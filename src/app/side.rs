@@ -85,7 +85,9 @@ fn articles_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &m
         .show_rows(ui, row_h, loaded.corpus.articles.len(), |ui, rows| {
             for a in rows {
                 let article = &loaded.corpus.articles[a];
-                let estimated = article.published_from.is_some_and(crate::DateSource::is_estimated);
+                let estimated = article
+                    .published_from
+                    .is_some_and(crate::DateSource::is_estimated);
                 // "~" as in "about": the date was guessed, not read.
                 let date = if estimated {
                     format!("~{}", article.published_text())

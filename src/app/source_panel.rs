@@ -55,7 +55,9 @@ pub fn source_ui(
             ui.strong(format!("[{}] {title}", n + 1));
             let date = article.published_text();
             let from = article.published_from.map_or("", |s| s.describe());
-            let estimated = article.published_from.is_some_and(crate::DateSource::is_estimated);
+            let estimated = article
+                .published_from
+                .is_some_and(crate::DateSource::is_estimated);
             let line = format!(
                 "{} ¶{} · published {date} ({from}{})",
                 article.file,

@@ -59,10 +59,8 @@ static TIME_AND_ZONE: LazyLock<Regex> = LazyLock::new(|| {
 /// The date `line` consists of, if it is a date line.
 #[must_use]
 pub fn date_line(line: &str) -> Option<LineDate> {
-    let line = line
-        .trim()
-        .trim_matches(['*', '_', '#', '|', '(', ')', '[', ']'])
-        .trim();
+    // Markup and separators around the line (`**`, `# `, `[…]`, `/ 07.11.2023 /`) say nothing.
+    let line = line.trim_matches(|c: char| !c.is_alphanumeric());
     if line.is_empty() || line.chars().count() > MAX_LINE_CHARS {
         return None;
     }
@@ -91,6 +89,11 @@ pub fn date_line(line: &str) -> Option<LineDate> {
     let after = TIME_AND_ZONE
         .find(after)
         .map_or(after, |m| &after[m.end()..]);
+    // A separator ends the date's field: `03.05.2013, 11:51 | 0 comments` is a date line.
+    let after = after
+        .trim_start()
+        .strip_prefix(['|', '·', '•', '/'])
+        .map_or(after, |_| "");
     let other_words = lead_words
         + after
             .split(|c: char| !c.is_alphanumeric())
@@ -99,11 +102,18 @@ pub fn date_line(line: &str) -> Option<LineDate> {
     (other_words <= MAX_OTHER_WORDS && plausible(found.date)).then_some(found)
 }
 
-/// The full date `s` starts with, in any form a date line may take; `None` when the date's
-/// day/month order is open (`06/07/2001`) or it is implausible for news.
-pub(super) fn date_at(s: &str) -> Option<NaiveDate> {
+/// The full date `s` starts with, in any form a date line may take, reading an open slashed
+/// date (`06/07/2001`) day first or month first as `day_first` says (a page's language
+/// settles what its author meant); `None` when the order stays open or the date is
+/// implausible for news.
+pub(super) fn date_at_in_order(s: &str, day_first: Option<bool>) -> Option<NaiveDate> {
     let (found, _) = parse_date(s)?;
-    (found.other_order.is_none() && plausible(found.date)).then_some(found.date)
+    let date = match (found.other_order, day_first) {
+        (None, _) | (Some(_), Some(true)) => found.date,
+        (Some(month_first), Some(false)) => month_first,
+        (Some(_), None) => return None,
+    };
+    plausible(date).then_some(date)
 }
 
 /// Weekday names of the languages of [`MONTHS`], lowercase.

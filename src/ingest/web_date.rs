@@ -33,6 +33,12 @@ enum Evidence {
     Visible,
     /// Any other `<time datetime>`.
     Time,
+    /// A full date in the page's title (`<title>`, `og:title`, the description): the
+    /// title names this page, so a date in it is this page's (`Bericht vom 22.04.2020`).
+    Title,
+    /// A "publish…" key in a script's data (`"published_at":"2019-03-02T06:22:28+01:00"`,
+    /// `'first-publication':'2019-07-30'`): a data layer describing this page.
+    ScriptData,
     /// A bare `<meta name="date">` (or `dc.date`, `dcterms.date`): many publishing systems
     /// fill it with the day the page was last generated.
     LooseMeta,
@@ -98,7 +104,7 @@ const MODIFIED_META: [&str; 9] = [
 
 /// Class or id words that mark an element holding the page's date or byline.
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"date|time|publi|posted|created|byline|submitted|dateline|entry-meta|post-meta|article-meta|meta-info|datum|fecha|data-pub")
+    Regex::new(r"date|time|publi|posted|created|updated|modified|lastmod|byline|submitted|dateline|entry-meta|post-meta|article-meta|meta-info|datum|fecha|data-pub")
         .unwrap_or_else(|e| unreachable!("date class pattern: {e}"))
 });
 
@@ -107,9 +113,15 @@ static JSON_LD_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("JSON-LD date pattern: {e}"))
 });
 
+/// A quoted key that says "publish" and not "modif"/"update", with a quoted value.
+static SCRIPT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"["'][a-z_-]*publi(?:shed|sh|cation)[a-z_-]*["']\s*:\s*["']([^"'\\]{8,40})["']"#)
+        .unwrap_or_else(|e| unreachable!("script date pattern: {e}"))
+});
+
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[/_-]((?:19|20)\d{2})[/_.-]?(0[1-9]|1[0-2])[/_.-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$|\D)",
+        r"[/_-](?:((?:19|20)\d{2})[/_.-]?(0[1-9]|1[0-2])[/_.-]?(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])[-.](0[1-9]|1[0-2])[-.]((?:19|20)\d{2}))(?:[/_.-]|$|\D)",
     )
     .unwrap_or_else(|e| unreachable!("URL date pattern: {e}"))
 });
@@ -120,7 +132,12 @@ const VISIBLE_SNIPPET: usize = 160;
 impl Evidence {
     fn source(self) -> DateSource {
         match self {
-            Self::Stated | Self::Marked | Self::Time | Self::LooseMeta => DateSource::HtmlMeta,
+            Self::Stated
+            | Self::Marked
+            | Self::Time
+            | Self::LooseMeta
+            | Self::Title
+            | Self::ScriptData => DateSource::HtmlMeta,
             Self::ImageUrl => DateSource::PageUrl,
             Self::Visible => DateSource::PageByline,
             Self::Modified => DateSource::PageModified,
@@ -136,6 +153,9 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
         saved,
         dates: [None; KINDS],
         stated_in_utc: false,
+        in_article: false,
+        outside_article: [None; KINDS],
+        day_first: None,
     };
     // Tags and attribute names are ASCII: one lowercase copy makes every match
     // case-insensitive without allocating per tag.
@@ -164,8 +184,12 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
             .unwrap_or(tag.len());
         let name = &tag[..name_end];
         // Closing tags, doctypes and bare tags (`<p>`, `</div>`) carry no date.
-        if name.starts_with(['/', '!', '?']) || (name_end == tag.len() && name != "time") {
-            if name == "script" || name == "style" {
+        if name == "article" || name == "main" {
+            found.in_article = true;
+        }
+        let bare = name_end == tag.len() && !matches!(name, "time" | "title" | "script");
+        if name.starts_with(['/', '!', '?']) || bare {
+            if name == "style" {
                 at = skip_past_close(&lower, at, name);
             }
             continue;
@@ -176,10 +200,17 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
                 let end = skip_past_close(&lower, at, name);
                 if attrs.kind.is_some_and(|t| t.contains("ld+json")) {
                     found.json_ld(&lower[at..end]);
+                } else if found.dates[Evidence::ScriptData as usize].is_none() {
+                    found.script_data(&lower[at..end]);
                 }
                 at = end;
             }
             "style" => at = skip_past_close(&lower, at, name),
+            "html" => found.day_first = attrs.lang.and_then(day_first_in),
+            "title" => {
+                let end = lower[at..].find("</title").map_or(at, |e| at + e);
+                found.offer(Evidence::Title, date_in(&html[at..end]));
+            }
             "meta" => found.meta(&attrs),
             "link" => {
                 if attrs.rel == Some("canonical") {
@@ -197,7 +228,17 @@ struct Found {
     saved: Option<NaiveDate>,
     dates: [Option<NaiveDate>; KINDS],
     stated_in_utc: bool,
+    /// Past the opening of `<article>` or `<main>`: a date shown there is the story's, one
+    /// shown before it (a header's "today", a menu of events) is the site's.
+    in_article: bool,
+    outside_article: [Option<NaiveDate>; KINDS],
+    /// How the page's language writes `02/10/2020`: `None` when it does not say (plain
+    /// `en`, no `lang`), and such a date is then no evidence.
+    day_first: Option<bool>,
 }
+
+/// Kinds of evidence whose dates inside `<article>`/`<main>` beat those outside it.
+const SCOPED: [Evidence; 3] = [Evidence::Marked, Evidence::Visible, Evidence::Time];
 
 impl Found {
     fn offer(&mut self, evidence: Evidence, date: Option<NaiveDate>) {
@@ -206,7 +247,11 @@ impl Found {
         if date.year() < 1800 || self.saved.is_some_and(|s| date > s) {
             return;
         }
-        self.dates[evidence as usize].get_or_insert(date);
+        if SCOPED.contains(&evidence) && !self.in_article {
+            self.outside_article[evidence as usize].get_or_insert(date);
+        } else {
+            self.dates[evidence as usize].get_or_insert(date);
+        }
     }
 
     /// A stated publication date from `value` (`2023-11-09T03:28:35Z`, `2023-11-08`). A UTC
@@ -239,14 +284,18 @@ impl Found {
             Evidence::Stated,
             Evidence::Marked,
             Evidence::Visible,
+            Evidence::Title,
+            Evidence::ScriptData,
             Evidence::LooseMeta,
             Evidence::Time,
             Evidence::ImageUrl,
             Evidence::Modified,
         ];
-        ORDER
-            .into_iter()
-            .find_map(|e| self.dates[e as usize].map(|d| (d, e.source())))
+        // Within a kind, what the story shows of itself comes before what the page shows.
+        ORDER.into_iter().find_map(|e| {
+            let date = self.dates[e as usize].or(self.outside_article[e as usize]);
+            date.map(|d| (d, e.source()))
+        })
     }
 
     fn meta(&mut self, attrs: &Attrs<'_>) {
@@ -268,9 +317,21 @@ impl Found {
             self.offer(Evidence::Modified, date_in(content));
         } else if key == "og:url" {
             self.offer(Evidence::Stated, url_date(content));
+        } else if matches!(
+            key,
+            "og:title" | "twitter:title" | "description" | "og:description"
+        ) {
+            self.offer(Evidence::Title, date_in(content));
         } else if key == "og:image" || key == "twitter:image" {
             self.offer(Evidence::ImageUrl, url_date(content));
         }
+    }
+
+    fn script_data(&mut self, script: &str) {
+        let date = SCRIPT_PUBLISHED
+            .captures_iter(script)
+            .find_map(|c| date_in(&c[1]));
+        self.offer(Evidence::ScriptData, date);
     }
 
     fn json_ld(&mut self, script: &str) {
@@ -290,9 +351,22 @@ impl Found {
 
     /// `<time>`, elements with `itemprop`, and elements whose class or id says date.
     fn element(&mut self, name: &str, attrs: &Attrs<'_>, html: &str, after: usize) {
-        let marked = matches!(attrs.itemprop, Some("datepublished" | "datecreated"));
+        // `itemprop` (microdata) or `property` (RDFa, any vocabulary prefix).
+        let bare_property = attrs.property.map(|p| p.rsplit(':').next().unwrap_or(p));
+        let marked = matches!(attrs.itemprop, Some("datepublished" | "datecreated"))
+            || matches!(bare_property, Some("datepublished" | "datecreated"));
         let class = attrs.class.unwrap_or("");
         let id = attrs.id.unwrap_or("");
+        let class_says_date = DATE_CLASS.is_match(class) || DATE_CLASS.is_match(id);
+        // Nearly every tag says nothing about dates: one pattern test decides.
+        if !(class_says_date
+            || marked
+            || attrs.pubdate
+            || attrs.itemprop.is_some()
+            || name == "time")
+        {
+            return;
+        }
         let says = |words: &[&str]| words.iter().any(|w| class.contains(w) || id.contains(w));
         let says_modified = matches!(attrs.itemprop, Some("datemodified"))
             || says(&["updated", "modified", "lastmod"]);
@@ -303,22 +377,31 @@ impl Found {
             Evidence::Modified
         } else if name == "time" {
             Evidence::Time
-        } else if DATE_CLASS.is_match(class) || DATE_CLASS.is_match(id) {
+        } else if class_says_date {
             Evidence::Visible
         } else {
             return;
         };
-        if self.dates[evidence as usize].is_some() && evidence != Evidence::Modified {
+        if self.has(evidence) && evidence != Evidence::Modified {
             return;
         }
         let stated = attrs.datetime.or(attrs.content).and_then(date_in);
-        let date = stated.or_else(|| visible_date(html, after));
+        let date = stated.or_else(|| visible_date(html, after, self.day_first));
         self.offer(evidence, date);
+    }
+
+    /// Whether a date of this kind, in the current part of the page, is already known.
+    fn has(&self, evidence: Evidence) -> bool {
+        if SCOPED.contains(&evidence) && !self.in_article {
+            self.outside_article[evidence as usize].is_some()
+        } else {
+            self.dates[evidence as usize].is_some()
+        }
     }
 
     /// A short run of text between tags that is a date line on its own.
     fn text_run(&mut self, text: &str) {
-        if self.dates[Evidence::Visible as usize].is_some()
+        if self.has(Evidence::Visible)
             || text.len() > MAX_DATE_RUN_BYTES
             || !text.bytes().any(|b| b.is_ascii_digit())
         {
@@ -348,7 +431,7 @@ fn is_utc(value: &str) -> bool {
 }
 
 /// The first full date in the visible text that follows byte `from` of `html`.
-fn visible_date(html: &str, from: usize) -> Option<NaiveDate> {
+fn visible_date(html: &str, from: usize, day_first: Option<bool>) -> Option<NaiveDate> {
     let mut text = String::with_capacity(VISIBLE_SNIPPET);
     let mut rest = html.get(from..)?;
     while text.len() < VISIBLE_SNIPPET && !rest.is_empty() {
@@ -364,11 +447,16 @@ fn visible_date(html: &str, from: usize) -> Option<NaiveDate> {
         rest = &rest[lt..];
         rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
     }
-    date_in(&super::html::decode_entities(&text))
+    date_in_order(&super::html::decode_entities(&text), day_first)
 }
 
 /// The first full date anywhere in `s`, in any form [`date_line`] reads.
 fn date_in(s: &str) -> Option<NaiveDate> {
+    date_in_order(s, None)
+}
+
+/// [`date_in`], reading open slashed dates in the order `day_first` says.
+fn date_in_order(s: &str, day_first: Option<bool>) -> Option<NaiveDate> {
     let mut starts = s.char_indices().filter(|&(i, c)| {
         c.is_alphanumeric()
             && s[..i]
@@ -376,13 +464,31 @@ fn date_in(s: &str) -> Option<NaiveDate> {
                 .next_back()
                 .is_none_or(|p| !p.is_alphanumeric())
     });
-    starts.find_map(|(i, _)| date_line::date_at(&s[i..]))
+    starts.find_map(|(i, _)| date_line::date_at_in_order(&s[i..], day_first))
 }
 
-/// A full date in a URL's path: `/2020/06/07/`, `/2020-06-07-title`, `/20200607/`.
+/// A full date in a URL's path: `/2020/06/07/`, `/2020-06-07-title`, `/20200607/`,
+/// `/meldungen/07-06-2020` (day first: no one writes a month first with dashes in a path).
 fn url_date(url: &str) -> Option<NaiveDate> {
     let c = URL_DATE.captures(url)?;
-    NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    let num = |i: usize| c.get(i)?.as_str().parse::<u32>().ok();
+    let (y, m, d) = if c.get(1).is_some() {
+        (num(1)?, num(2)?, num(3)?)
+    } else {
+        (num(6)?, num(5)?, num(4)?)
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// Whether a page in language `lang` (`en-us`, `de`, `en-gb`) writes a slashed date day
+/// first: American (and Philippine) English write month first, every other locale day
+/// first; plain `en` says nothing.
+fn day_first_in(lang: &str) -> Option<bool> {
+    match lang {
+        "en" | "" => None,
+        "en-us" | "en_us" | "en-ph" | "en_ph" => Some(false),
+        _ => Some(true),
+    }
 }
 
 /// Where the text after an element that hides its content (`script`, `style`) resumes.
@@ -409,6 +515,7 @@ struct Attrs<'t> {
     rel: Option<&'t str>,
     href: Option<&'t str>,
     kind: Option<&'t str>,
+    lang: Option<&'t str>,
     pubdate: bool,
 }
 
@@ -451,6 +558,7 @@ impl<'t> Attrs<'t> {
                 "rel" => &mut out.rel,
                 "href" => &mut out.href,
                 "type" => &mut out.kind,
+                "lang" => &mut out.lang,
                 "pubdate" => {
                     out.pubdate = true;
                     continue;
@@ -566,6 +674,38 @@ mod tests {
         assert_eq!(read(dutch), day("2020-06-07"));
         let japanese = r#"<p class="date">2022年1月7日 10時</p>"#;
         assert_eq!(read(japanese), day("2022-01-07"));
+    }
+
+    #[test]
+    fn the_title_and_the_article_element_locate_the_story_date() {
+        let titled = "<title>Bericht zur Lage vom 22.04.2020 | Achgut</title><p>Text</p>";
+        assert_eq!(read(titled), day("2020-04-22"));
+        // The site header's "today" comes first in the page, the article's date inside it.
+        let page = r#"<header><span class="date">26.02.2020</span></header>
+            <article><h1>Titanic</h1><span class="date">01.05.2017</span></article>"#;
+        assert_eq!(read(page), day("2017-05-01"));
+        let rdfa =
+            r#"<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>"#;
+        assert_eq!(read(rdfa), day("2022-01-28"));
+        let data = r#"<script>var page = {"published_at":"2019-03-02T06:22:28+01:00"};</script>"#;
+        assert_eq!(read(data), day("2019-03-02"));
+        let path = r#"<link rel="canonical" href="https://example.org/meldungen/29-10-2021">"#;
+        assert_eq!(read(path), day("2021-10-29"));
+    }
+
+    #[test]
+    fn a_slashed_date_is_read_in_the_order_of_the_page_language() {
+        let page =
+            |lang: &str| format!(r#"<html lang="{lang}"><span class="time">02/10/2020</span>"#);
+        assert_eq!(read(&page("en-GB")), day("2020-10-02"));
+        assert_eq!(read(&page("de")), day("2020-10-02"));
+        assert_eq!(read(&page("en-US")), day("2020-02-10"));
+        assert_eq!(read(&page("en")), None);
+        // A byline field ends at its separator.
+        let byline = "<p>Von Christian am 03.05.2013, 11:51 | 0 Meinungen</p>";
+        assert_eq!(read(byline), day("2013-05-03"));
+        let slashed = "<p>Peter Grimm / 07.11.2023 / 09:30 /</p>";
+        assert_eq!(read(slashed), day("2023-11-07"));
     }
 
     #[test]
