@@ -5,8 +5,9 @@
 //! naming the original publication (JSON-LD `datePublished`, `OpenGraph`, `itemprop`, Dublin
 //! Core and the other common `<meta>` names, `<time pubdate>`), then a full date in the page's
 //! canonical URL, then a visible date in an element the page marks as a date or byline, then
-//! any `<time datetime>`, and only then "updated"/"modified" dates. A date after the file was
-//! saved or before 1800 is no publication date.
+//! any `<time datetime>`, and only then "updated"/"modified" dates. Metadata the page never
+//! shows its readers yields to a byline date it does show. A date after the file was saved
+//! or before 1800 is no publication date.
 
 use std::sync::LazyLock;
 
@@ -156,6 +157,7 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
         in_article: false,
         outside_article: [None; KINDS],
         day_first: None,
+        shown: Vec::new(),
     };
     // Tags and attribute names are ASCII: one lowercase copy makes every match
     // case-insensitive without allocating per tag.
@@ -235,7 +237,11 @@ struct Found {
     /// How the page's language writes `02/10/2020`: `None` when it does not say (plain
     /// `en`, no `lang`), and such a date is then no evidence.
     day_first: Option<bool>,
+    /// Dates the page's text shows its readers (the first [`MAX_SHOWN`]).
+    shown: Vec<NaiveDate>,
 }
+
+const MAX_SHOWN: usize = 200;
 
 /// Kinds of evidence whose dates inside `<article>`/`<main>` beat those outside it.
 const SCOPED: [Evidence; 3] = [Evidence::Marked, Evidence::Visible, Evidence::Time];
@@ -274,9 +280,11 @@ impl Found {
         }
     }
 
-    /// Nothing later in the page can change the answer.
+    /// Nothing later in the page can change the answer: a stated date, in the publisher's
+    /// own day, that the page also shows.
     fn settled(&self) -> bool {
-        self.dates[Evidence::Stated as usize].is_some() && !self.stated_in_utc
+        self.dates[Evidence::Stated as usize]
+            .is_some_and(|stated| !self.stated_in_utc && self.shown.contains(&stated))
     }
 
     fn best(&self) -> Option<(NaiveDate, DateSource)> {
@@ -291,6 +299,24 @@ impl Found {
             Evidence::ImageUrl,
             Evidence::Modified,
         ];
+        // Metadata the page never shows its readers loses to the date it does show in a
+        // byline: such metadata is often the day a system re-published or re-indexed the
+        // page. On htmldate's development pages: 0.891 without this rule, 0.906 with it.
+        if let Some(stated) = self.dates[Evidence::Stated as usize]
+            && !self.shown.contains(&stated)
+        {
+            let shown_byline = [Evidence::Marked, Evidence::Visible]
+                .into_iter()
+                .find_map(|e| self.dates[e as usize])
+                .or_else(|| {
+                    [Evidence::Marked, Evidence::Visible]
+                        .into_iter()
+                        .find_map(|e| self.outside_article[e as usize])
+                });
+            if let Some(byline) = shown_byline.filter(|b| *b != stated) {
+                return Some((byline, DateSource::PageByline));
+            }
+        }
         // Within a kind, what the story shows of itself comes before what the page shows.
         ORDER.into_iter().find_map(|e| {
             let date = self.dates[e as usize].or(self.outside_article[e as usize]);
@@ -401,17 +427,34 @@ impl Found {
 
     /// A short run of text between tags that is a date line on its own.
     fn text_run(&mut self, text: &str) {
-        if self.has(Evidence::Visible)
-            || text.len() > MAX_DATE_RUN_BYTES
-            || !text.bytes().any(|b| b.is_ascii_digit())
-        {
+        if text.len() > MAX_DATE_RUN_BYTES || !has_year(text) {
             return;
         }
         let decoded = super::html::decode_entities(text);
+        if self.shown.len() < MAX_SHOWN
+            && let Some(date) = date_in_order(&decoded, self.day_first)
+        {
+            self.shown.push(date);
+        }
+        if self.has(Evidence::Visible) {
+            return;
+        }
         let date =
-            date_line::date_line(&decoded).and_then(|d| d.other_order.is_none().then_some(d.date));
+            date_line::date_line(&decoded).and_then(|d| match (d.other_order, self.day_first) {
+                (None, _) | (Some(_), Some(true)) => Some(d.date),
+                (Some(month_first), Some(false)) => Some(month_first),
+                (Some(_), None) => None,
+            });
         self.offer(Evidence::Visible, date);
     }
+}
+
+/// Whether `text` holds four digits in a row starting 1 or 2, as every full date Dateline
+/// reads does: most runs of page text (prices, times, counts) are dismissed by this alone.
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| matches!(w[0], b'1' | b'2') && w[1..].iter().all(u8::is_ascii_digit))
 }
 
 /// Text runs longer than this are prose, not a date line (a date line has at most 90 chars).
@@ -706,6 +749,20 @@ mod tests {
         assert_eq!(read(byline), day("2013-05-03"));
         let slashed = "<p>Peter Grimm / 07.11.2023 / 09:30 /</p>";
         assert_eq!(read(slashed), day("2023-11-07"));
+    }
+
+    #[test]
+    fn metadata_the_page_never_shows_loses_to_the_byline_it_shows() {
+        let hidden = r#"<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">
+            <article><h1>Pike</h1><p class="date">12.01.2022</p><p>Text.</p></article>"#;
+        assert_eq!(read(hidden), day("2022-01-12"));
+        let shown = r#"<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">
+            <article><h1>Pike</h1><p class="date">29.11.2021</p><p>Updated 12.01.2022</p></article>"#;
+        assert_eq!(read(shown), day("2021-11-29"));
+        // With no byline to prefer, the metadata stands.
+        let alone =
+            r#"<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">"#;
+        assert_eq!(read(alone), day("2021-11-29"));
     }
 
     #[test]
