@@ -419,7 +419,8 @@ fn build_article(
 
 /// The date line among the first four non-empty lines (the header block, around the title),
 /// else among the last three (a footer). A slashed date whose day/month order is open is
-/// settled by the wire dateline's month and day; otherwise it is read day first and marked.
+/// settled by the wire dateline's month and day, else by the article's other slashed dates
+/// (`23/11/2005` elsewhere is written day first); otherwise it is read day first and marked.
 fn date_line_of(body: &str, wire: Option<pubdate::PartialDate>) -> Option<(NaiveDate, DateSource)> {
     let lines: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
     let head = lines.iter().take(4);
@@ -439,8 +440,33 @@ fn date_line_of(body: &str, wire: Option<pubdate::PartialDate>) -> Option<(Naive
     } else if agrees(other) {
         (other, DateSource::DateLine)
     } else {
-        (found.date, DateSource::DateLineUnsettled)
+        match slashed_order(body) {
+            Some(true) => (found.date, DateSource::DateLine),
+            Some(false) => (other, DateSource::DateLine),
+            None => (found.date, DateSource::DateLineUnsettled),
+        }
     })
+}
+
+/// Whether the article writes slashed dates day first (`Some(true)`), month first
+/// (`Some(false)`), or nothing says: a first number above 12 can only be a day, a second
+/// above 12 only a day too. Contradicting dates settle nothing.
+fn slashed_order(text: &str) -> Option<bool> {
+    static SLASHED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
+            .unwrap_or_else(|e| unreachable!("slashed date pattern: {e}"))
+    });
+    let (mut day_first, mut month_first) = (false, false);
+    for c in SLASHED.captures_iter(text) {
+        let (a, b): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        day_first |= a > 12 && b <= 12;
+        month_first |= b > 12 && a <= 12;
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
 }
 
 /// Paragraphs searched for the headline: a timestamp, a byline or a label may come first.

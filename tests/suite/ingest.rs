@@ -230,6 +230,10 @@ fn date_lines_in_headers_and_footers_in_any_layout() {
         format!("Talks resume\n06/07/2001\n\n{body}"),
     );
     dir.write(
+        "settled_by_body.txt",
+        format!("Talks resume\n06/07/2001\n\n{body}\nThe last round ended on 12/28/2000.\n"),
+    );
+    dir.write(
         "trap.txt",
         "Hostages freed\nPosted on 23/11/2005\n\nThe hostages will be returned on July 1, 2030, officials said.\n",
     );
@@ -254,6 +258,11 @@ fn date_lines_in_headers_and_footers_in_any_layout() {
             Some("2001-07-06".into()),
             Some(DateSource::DateLineUnsettled)
         )
+    );
+    // Another slashed date of the article can only be month first: so is the date line.
+    assert_eq!(
+        date("settled_by_body.txt"),
+        (Some("2001-06-07".into()), line)
     );
     assert_eq!(date("trap.txt"), (Some("2005-11-23".into()), line));
     assert_eq!(date("cjk.txt"), (Some("2022-01-07".into()), line));
