@@ -61,8 +61,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
         encoding,
         warning,
     } = decode_checked(&bytes)?;
-    let unchanged =
-        matches!(&text, Cow::Borrowed(t) if t.len() == bytes.len() && !t.contains('\r'));
+    let unchanged = matches!(&text, Cow::Borrowed(t) if t.len() == bytes.len() && memchr::memchr(b'\r', t.as_bytes()).is_none());
     if !unchanged {
         return Ok(Decoded {
             text: normalize_newlines(text),
@@ -134,7 +133,7 @@ fn check_decoded<'a>(
     encoding: &'static str,
 ) -> Result<Cow<'a, str>, DecodeError> {
     // A substring search, not a decode of every character: almost every file has none.
-    let replaced = text.matches('\u{FFFD}').count();
+    let replaced = memchr::memmem::find_iter(text.as_bytes(), "\u{FFFD}".as_bytes()).count();
     if replaced > 0 {
         let total = text.chars().count();
         if replaced * 100 > total {
@@ -324,7 +323,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 }
 
 fn normalize_newlines(text: Cow<'_, str>) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text.into_owned();
     }
     // Whole runs between carriage returns at a time: a char-by-char copy was a tenth of

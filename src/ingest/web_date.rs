@@ -163,7 +163,7 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
     // case-insensitive without allocating per tag.
     let lower = html.to_ascii_lowercase();
     let mut at = 0;
-    while let Some(lt) = lower[at..].find('<') {
+    while let Some(lt) = memchr::memchr(b'<', &lower.as_bytes()[at..]) {
         // Nothing outranks a stated date, and the first one stated wins.
         if found.settled() {
             break;
@@ -176,7 +176,7 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
                 .map_or(lower.len(), |e| start + e + 3);
             continue;
         }
-        let Some(len) = lower[start..].find('>') else {
+        let Some(len) = memchr::memchr(b'>', &lower.as_bytes()[start..]) else {
             break;
         };
         let tag = &lower[start + 1..start + len];
@@ -536,12 +536,18 @@ fn day_first_in(lang: &str) -> Option<bool> {
 
 /// Where the text after an element that hides its content (`script`, `style`) resumes.
 fn skip_past_close(lower: &str, from: usize, name: &str) -> usize {
-    let close = if name == "script" {
-        "</script"
+    static SCRIPT_END: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"</script"));
+    static STYLE_END: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"</style"));
+    let finder = if name == "script" {
+        &*SCRIPT_END
     } else {
-        "</style"
+        &*STYLE_END
     };
-    lower[from..].find(close).map_or(lower.len(), |e| from + e)
+    finder
+        .find(&lower.as_bytes()[from..])
+        .map_or(lower.len(), |e| from + e)
 }
 
 /// The attributes a date can hide in, read from a lowercased tag's source in one pass.
