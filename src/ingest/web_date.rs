@@ -157,6 +157,7 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
         in_article: false,
         outside_article: [None; KINDS],
         day_first: None,
+        utc_offset: None,
         shown: Vec::new(),
     };
     // Tags and attribute names are ASCII: one lowercase copy makes every match
@@ -208,7 +209,10 @@ pub fn published(html: &str, saved: Option<NaiveDate>) -> Option<(NaiveDate, Dat
                 at = end;
             }
             "style" => at = skip_past_close(&lower, at, name),
-            "html" => found.day_first = attrs.lang.and_then(day_first_in),
+            "html" => {
+                found.day_first = attrs.lang.and_then(day_first_in);
+                found.utc_offset = attrs.lang.and_then(usual_utc_offset);
+            }
             "title" => {
                 let end = lower[at..].find("</title").map_or(at, |e| at + e);
                 found.offer(Evidence::Title, date_in(&html[at..end]));
@@ -237,6 +241,9 @@ struct Found {
     /// How the page's language writes `02/10/2020`: `None` when it does not say (plain
     /// `en`, no `lang`), and such a date is then no evidence.
     day_first: Option<bool>,
+    /// The usual offset from UTC, in hours in winter, of where pages in the page's language
+    /// are written: a UTC timestamp becomes the publisher's own day.
+    utc_offset: Option<i64>,
     /// Dates the page's text shows its readers (the first [`MAX_SHOWN`]).
     shown: Vec<NaiveDate>,
 }
@@ -266,13 +273,20 @@ impl Found {
     /// time (`2023-11-08T22:28:35-05:00`, `2023-11-08`) corrects it.
     fn stated(&mut self, value: &str) {
         let slot = Evidence::Stated as usize;
-        let Some(date) = date_in(value) else { return };
+        let Some(mut date) = date_in(value) else {
+            return;
+        };
+        let mut in_utc = is_utc(value);
+        if in_utc && let Some(local) = self.utc_offset.and_then(|o| local_day(value, date, o)) {
+            date = local;
+            in_utc = false;
+        }
         match self.dates[slot] {
             None => {
                 self.offer(Evidence::Stated, Some(date));
-                self.stated_in_utc = self.dates[slot].is_some() && is_utc(value);
+                self.stated_in_utc = self.dates[slot].is_some() && in_utc;
             }
-            Some(had) if self.stated_in_utc && !is_utc(value) && date.succ_opt() == Some(had) => {
+            Some(had) if self.stated_in_utc && !in_utc && date.succ_opt() == Some(had) => {
                 self.dates[slot] = Some(date);
                 self.stated_in_utc = false;
             }
@@ -534,6 +548,41 @@ fn day_first_in(lang: &str) -> Option<bool> {
     }
 }
 
+/// The winter UTC offset of where a language's pages are mostly written, for the languages
+/// whose speakers share one: central European languages +1, Portuguese 0 (Lisbon; Brazil's
+/// pages say `pt-br`), British English 0, American English −5 (the Eastern time of most US
+/// newsrooms). Plain `en`, `es` (Spain and the Americas) and the rest: unknown.
+fn usual_utc_offset(lang: &str) -> Option<i64> {
+    let base = lang.split(['-', '_']).next().unwrap_or(lang);
+    match (base, lang) {
+        (_, "en-gb" | "en_gb" | "pt-pt" | "pt_pt") => Some(0),
+        (_, "en-us" | "en_us") => Some(-5),
+        (_, "pt-br" | "pt_br") => Some(-3),
+        ("de" | "fr" | "it" | "nl" | "pl" | "cs" | "da" | "sv" | "nb" | "no" | "hu" | "sk", _) => {
+            Some(1)
+        }
+        _ => None,
+    }
+}
+
+/// The local day of a UTC timestamp (`2021-11-04t23:00z`) `offset` hours from UTC, with
+/// summer time from April to October.
+fn local_day(value: &str, utc_day: NaiveDate, offset: i64) -> Option<NaiveDate> {
+    use chrono::Datelike as _;
+    static HOUR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[t ](\d{2}):(\d{2})").unwrap_or_else(|e| unreachable!("hour pattern: {e}"))
+    });
+    let c = HOUR.captures(value)?;
+    let minutes: i64 = c[1].parse::<i64>().ok()? * 60 + c[2].parse::<i64>().ok()?;
+    let summer = (4..=10).contains(&utc_day.month()) && offset != -3;
+    let local = minutes + (offset + i64::from(summer)) * 60;
+    match local {
+        l if l < 0 => utc_day.pred_opt(),
+        l if l >= 24 * 60 => utc_day.succ_opt(),
+        _ => Some(utc_day),
+    }
+}
+
 /// Where the text after an element that hides its content (`script`, `style`) resumes.
 fn skip_past_close(lower: &str, from: usize, name: &str) -> usize {
     static SCRIPT_END: LazyLock<memchr::memmem::Finder<'static>> =
@@ -660,6 +709,32 @@ mod tests {
         let page = r#"<meta property="article:published_time" content="2023-11-09T03:28:35+01:00">
             <meta name="sailthru.date" content="2023-11-08">"#;
         assert_eq!(read(page), day("2023-11-09"));
+    }
+
+    #[test]
+    fn the_page_language_puts_a_utc_timestamp_on_the_publishers_day() {
+        let page = |lang: &str, stamp: &str| {
+            format!(
+                r#"<html lang="{lang}"><meta property="article:published_time" content="{stamp}">"#
+            )
+        };
+        assert_eq!(read(&page("de", "2021-11-04T23:00Z")), day("2021-11-05"));
+        // Summer time: 22:04 UTC in October is past midnight in Berlin.
+        assert_eq!(read(&page("de", "2019-10-18T22:04:00Z")), day("2019-10-19"));
+        assert_eq!(
+            read(&page("en-US", "2023-11-09T03:28:35Z")),
+            day("2023-11-08")
+        );
+        assert_eq!(
+            read(&page("en-GB", "2023-11-09T03:28:35Z")),
+            day("2023-11-09")
+        );
+        // A stamp in local time, or a language without one time zone, stays as written.
+        assert_eq!(
+            read(&page("de", "2021-11-04T23:00+01:00")),
+            day("2021-11-04")
+        );
+        assert_eq!(read(&page("es", "2021-11-04T23:30Z")), day("2021-11-04"));
     }
 
     #[test]
