@@ -181,6 +181,8 @@ impl DatelineApp {
     }
 
     fn install(&mut self, loaded: Loaded) {
+        self.ctx
+            .send_viewport_cmd(egui::ViewportCommand::Title(window_title(&loaded.paths)));
         self.path_field = loaded
             .paths
             .first()
@@ -590,6 +592,22 @@ impl eframe::App for DatelineApp {
     }
 }
 
+/// "Dateline — summit-2022": the window title names what is open, so two windows (or a
+/// screenshot) say which folder they show.
+fn window_title(paths: &[PathBuf]) -> String {
+    let name = |p: &PathBuf| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    match paths {
+        [] => APP_NAME.to_owned(),
+        [one] => format!("{APP_NAME} — {}", name(one)),
+        [first, rest @ ..] => format!("{APP_NAME} — {} and {} more", name(first), rest.len()),
+    }
+}
+
 /// What the window opens first: paths given on the command line even when missing (so the
 /// Problems list says so), else the last folder if it is still there, else the sample.
 fn initial_paths(given: Vec<PathBuf>, last: &[PathBuf]) -> Vec<PathBuf> {
@@ -702,6 +720,15 @@ mod tests {
             timeline: crate::Timeline::default(),
         });
         assert_eq!(load_summary(&loaded, None), "0 articles, 0 events");
+        assert_eq!(window_title(&[]), "Dateline");
+        assert_eq!(
+            window_title(&[PathBuf::from("/home/ann/summit-2022")]),
+            "Dateline — summit-2022"
+        );
+        assert_eq!(
+            window_title(&[PathBuf::from("a/x.txt"), PathBuf::from("b/y.txt")]),
+            "Dateline — x.txt and 1 more"
+        );
         loaded.data.corpus.problems.push(crate::Problem::error(
             std::path::Path::new("x.txt"),
             "empty file".into(),
