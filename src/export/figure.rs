@@ -132,23 +132,10 @@ pub fn figure_ui(ui: &mut Ui, input: &FigureInput<'_>) -> Layout {
 fn legend_ui(ui: &mut Ui, input: &FigureInput<'_>) {
     let text_color = ui.visuals().text_color();
     let background = ui.visuals().panel_fill;
-    // One allocation per entry, so a wrapped legend never parts a marker from its label.
     let swatch = |ui: &mut Ui, color: Color32, modality: Modality, label: String| {
-        let galley = ui
-            .painter()
-            .layout_no_wrap(label, FontId::proportional(13.0), text_color);
-        let size = Vec2::new(20.0 + galley.size().x + 14.0, galley.size().y.max(16.0));
-        if ui.available_width() < size.x {
-            ui.end_row();
-        }
-        let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
-        let marker = Pos2::new(rect.left() + 8.0, rect.center().y);
-        timeline::draw_marker(ui.painter(), marker, color, modality, false, background);
-        ui.painter().galley(
-            Pos2::new(rect.left() + 20.0, rect.center().y - galley.size().y / 2.0),
-            galley,
-            text_color,
-        );
+        legend_entry(ui, label, SWATCH_ROOM, |painter, marker| {
+            timeline::draw_marker(painter, marker, color, modality, false, background);
+        });
     };
     ui.horizontal_wrapped(|ui| {
         for (k, kind) in input.kinds.iter().enumerate() {
@@ -183,33 +170,56 @@ fn legend_ui(ui: &mut Ui, input: &FigureInput<'_>) {
             .zip(input.shown)
             .any(|(e, shown)| *shown && e.date_estimated);
         if estimated {
-            let label = "date estimated".to_owned();
-            let galley = ui
-                .painter()
-                .layout_no_wrap(label, FontId::proportional(13.0), text_color);
-            let size = Vec2::new(24.0 + galley.size().x + 14.0, galley.size().y.max(18.0));
-            if ui.available_width() < size.x {
-                ui.end_row();
-            }
-            let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
-            let marker = Pos2::new(rect.left() + 10.0, rect.center().y);
             let faded = text_color.gamma_multiply(0.55);
-            timeline::draw_marker(
-                ui.painter(),
-                marker,
-                faded,
-                Modality::Happened,
-                false,
-                background,
-            );
-            timeline::draw_estimate_halo(ui.painter(), marker, faded);
-            ui.painter().galley(
-                Pos2::new(rect.left() + 24.0, rect.center().y - galley.size().y / 2.0),
-                galley,
-                text_color,
+            legend_entry(
+                ui,
+                "date estimated".to_owned(),
+                HALO_ROOM,
+                |painter, marker| {
+                    timeline::draw_marker(
+                        painter,
+                        marker,
+                        faded,
+                        Modality::Happened,
+                        false,
+                        background,
+                    );
+                    timeline::draw_estimate_halo(painter, marker, faded);
+                },
             );
         }
     });
+}
+
+/// Width and least height of a legend marker's room: a plain marker, and one in the ring of
+/// dots of an estimated date.
+const SWATCH_ROOM: Vec2 = Vec2::new(20.0, 16.0);
+const HALO_ROOM: Vec2 = Vec2::new(24.0, 18.0);
+
+/// One legend entry, a marker drawn by `draw` and its label, allocated as one piece so a
+/// wrapped legend never parts a marker from its label.
+fn legend_entry(ui: &mut Ui, label: String, room: Vec2, draw: impl FnOnce(&egui::Painter, Pos2)) {
+    let text_color = ui.visuals().text_color();
+    let galley = ui
+        .painter()
+        .layout_no_wrap(label, FontId::proportional(13.0), text_color);
+    let size = Vec2::new(room.x + galley.size().x + 14.0, galley.size().y.max(room.y));
+    if ui.available_width() < size.x {
+        ui.end_row();
+    }
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    draw(
+        ui.painter(),
+        Pos2::new(rect.left() + room.x / 2.0 - 2.0, rect.center().y),
+    );
+    ui.painter().galley(
+        Pos2::new(
+            rect.left() + room.x,
+            rect.center().y - galley.size().y / 2.0,
+        ),
+        galley,
+        text_color,
+    );
 }
 
 fn entry_ui(ui: &mut Ui, entry: &Entry) {
