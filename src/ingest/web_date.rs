@@ -260,11 +260,17 @@ impl Found {
         if date.year() < 1800 || self.saved.is_some_and(|s| date > s) {
             return;
         }
-        if SCOPED.contains(&evidence) && !self.in_article {
-            self.outside_article[evidence as usize].get_or_insert(date);
+        let slots = if self.kept_apart(evidence) {
+            &mut self.outside_article
         } else {
-            self.dates[evidence as usize].get_or_insert(date);
-        }
+            &mut self.dates
+        };
+        slots[evidence as usize].get_or_insert(date);
+    }
+
+    /// Whether a date of this kind seen here goes with the dates outside `<article>`/`<main>`.
+    fn kept_apart(&self, evidence: Evidence) -> bool {
+        SCOPED.contains(&evidence) && !self.in_article
     }
 
     /// A stated publication date from `value` (`2023-11-09T03:28:35Z`, `2023-11-08`). A UTC
@@ -432,11 +438,12 @@ impl Found {
 
     /// Whether a date of this kind, in the current part of the page, is already known.
     fn has(&self, evidence: Evidence) -> bool {
-        if SCOPED.contains(&evidence) && !self.in_article {
-            self.outside_article[evidence as usize].is_some()
+        let slots = if self.kept_apart(evidence) {
+            &self.outside_article
         } else {
-            self.dates[evidence as usize].is_some()
-        }
+            &self.dates
+        };
+        slots[evidence as usize].is_some()
     }
 
     /// A short run of text between tags that is a date line on its own.
@@ -478,13 +485,16 @@ const MAX_DATE_RUN_BYTES: usize = 400;
 /// publisher's.
 fn is_utc(value: &str) -> bool {
     let v = value.trim_end();
-    let has_time = v.contains(':');
-    has_time
-        && (v.ends_with(['z', 'Z'])
+    let ends_with_any_case = |suffix: &[u8]| {
+        v.len() >= suffix.len()
+            && v.as_bytes()[v.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    v.contains(':')
+        && (ends_with_any_case(b"z")
             || v.ends_with("+00:00")
             || v.ends_with("+0000")
-            || v.to_ascii_lowercase().ends_with("utc")
-            || v.to_ascii_lowercase().ends_with("gmt"))
+            || ends_with_any_case(b"utc")
+            || ends_with_any_case(b"gmt"))
 }
 
 /// The first full date in the visible text that follows byte `from` of `html`.
