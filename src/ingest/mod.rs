@@ -292,12 +292,15 @@ pub fn article_from_bytes(
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     let article = if is_html {
-        let page = html::extract(&decoded.text);
         let meta_date = web_date::published(&decoded.text, modified)
             .map(|(d, source)| (pubdate::PartialDate::from(d), source));
+        // The whole page's text is stripped only when it is needed: for the title when the
+        // article has none, or as the text when no article stands out.
         let (text, title) = if let Some(main) = main_text::main_text(&decoded.text) {
-            (main.text, main.title.or(page.title))
+            let title = main.title.or_else(|| html::extract(&decoded.text).title);
+            (main.text, title)
         } else {
+            let page = html::extract(&decoded.text);
             if !page.text.trim().is_empty() {
                 warnings.push(warning(
                     "loaded, but no article body stands out in this page: kept all its text, menus and links included".to_owned(),
