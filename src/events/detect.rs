@@ -37,12 +37,21 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
     };
     let mut out = Vec::new();
     let lede = lede_paragraph(article);
+    let title = article
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| t.len() >= 10);
     let lowered = article.text.to_ascii_lowercase();
     let mut words = Vec::new();
     for paragraph in &article.paragraphs {
         text::words_into(&article.text, &lowered, paragraph.range(), &mut words);
         for sentence in text::sentences(&words) {
-            let found = find_triggers(&words, &sentence, rules);
+            let mut found = find_triggers(&words, &sentence, rules);
+            // A headline names the story; the body reports it, with a date and a clause.
+            found.retain(|(_, span)| {
+                !is_headline_line(&article.text, words[span.start].range.start, title)
+            });
             if found.is_empty() {
                 continue;
             }
@@ -71,7 +80,19 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
                     timexes,
                     dct,
                 };
+                // "If they could agree …" reports nothing that happened or is planned.
+                if ctx.conditional(span) {
+                    continue;
+                }
                 let mut m = ctx.mention(p, span.clone(), paragraph.index, (&names, &people));
+                // "prefers to discuss", "less to agree on": an aim, not an event, unless a word
+                // says it is planned ("plan to meet") or a date says when.
+                if m.modality == Modality::Happened && ctx.infinitive(span) {
+                    if m.interval.is_none() {
+                        continue;
+                    }
+                    m.modality = Modality::Planned;
+                }
                 if m.interval.is_none()
                     && !m.story
                     && m.anchor.is_none()
@@ -85,7 +106,61 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
         }
     }
     resolve_story_dates(&mut out, article, dct, lede, timexes, rules);
+    carry_narrative_dates(&mut out);
     out
+}
+
+/// Whether the line holding byte `at` is a headline: the article's title (or a header line
+/// quoting it, "Subject: …"), or a line in capitals ("MINISTERS EXPECT SHORT MEETING").
+fn is_headline_line(text: &str, at: usize, title: Option<&str>) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].trim();
+    if title.is_some_and(|t| line.contains(t)) {
+        return true;
+    }
+    let letters = line.chars().filter(|c| c.is_alphabetic());
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in letters {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper >= 12 && lower * 10 < upper
+}
+
+/// How many paragraphs back a report's date still carries to an undated one.
+const NARRATIVE_REACH: usize = 5;
+
+/// News tells a story in order: a report of something that happened, with no date of its own,
+/// follows the last dated report before it ("The two presidents also signed agreements").
+fn carry_narrative_dates(mentions: &mut [Mention]) {
+    mentions.sort_by_key(|m| (m.paragraph, m.trigger.start));
+    let mut last: Option<(usize, Interval)> = None;
+    for m in mentions.iter_mut() {
+        match m.interval {
+            Some(iv) if m.dated_by != Some(DatedBy::Narrative) => {
+                // A day carries; "in December" is background more often than the scene.
+                if m.modality == Modality::Happened && iv.precision == Precision::Day {
+                    last = Some((m.paragraph, iv));
+                }
+            }
+            Some(_) => {}
+            None => {
+                if m.modality != Modality::Happened {
+                    continue;
+                }
+                if let Some((paragraph, iv)) = last
+                    && m.paragraph <= paragraph + NARRATIVE_REACH
+                {
+                    m.interval = Some(iv);
+                    m.dated_by = Some(DatedBy::Narrative);
+                }
+            }
+        }
+    }
 }
 
 /// The first paragraph with a real sentence (a dateline or header line is not a lede).
@@ -469,6 +544,28 @@ impl Context<'_> {
             return Modality::Planned;
         }
         Modality::Happened
+    }
+
+    /// "prefers to discuss", "less to agree on": a verb in the infinitive reports an aim or an
+    /// ability, not something done. A noun after "to" ("went to talks") is no infinitive.
+    fn infinitive(&self, span: &Range<usize>) -> bool {
+        span.start > self.sentence.start
+            && self.words[span.start - 1].lower == "to"
+            && !self.rules_noun(span)
+    }
+
+    /// "If the talks succeed, …": the condition's own clause reports nothing. The main clause
+    /// after it ("… they will hold more talks") is judged on its own.
+    fn conditional(&self, span: &Range<usize>) -> bool {
+        let clause = text::clause_of(self.words, self.sentence, span.start);
+        (clause.start..span.start).any(|k| matches!(self.words[k].lower.as_ref(), "if" | "unless"))
+    }
+
+    fn rules_noun(&self, span: &Range<usize>) -> bool {
+        self.triggers
+            .iter()
+            .find(|(_, r)| r == span)
+            .is_some_and(|(pi, _)| self.rules.patterns[*pi].noun)
     }
 
     /// Names in the sentence: runs of capitalised words ("Defense Secretary Lloyd Austin").

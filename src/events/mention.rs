@@ -33,6 +33,8 @@ pub enum DatedBy {
     Present,
     /// The opening paragraph: the article's date.
     Lede,
+    /// No date of its own: the date of the report just before it, as news tells in order.
+    Narrative,
 }
 
 #[derive(Debug, Clone)]

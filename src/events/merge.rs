@@ -121,21 +121,26 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster<'_>> 
             uf.union(i, j);
             continue;
         }
-        if different_people(people[i], people[j]) {
-            continue;
-        }
         let both_dated = a.interval.is_some() && b.interval.is_some();
+        // "The talks" and the talks the article dates on the story's day, whoever each names.
         let same_story_event = (a.story || b.story)
             && both_dated
             && a.interval.map(|x| x.start) == b.interval.map(|x| x.start)
             && is_story_day(a, b);
+        if same_story_event {
+            uf.union(i, j);
+            continue;
+        }
+        if different_people(people[i], people[j]) {
+            continue;
+        }
         let same_place = a.paragraph == b.paragraph && both_dated;
         let threshold = if both_dated {
             SAME_EVENT_SIMILARITY
         } else {
             SAME_UNDATED_SIMILARITY
         };
-        if same_story_event || same_place || jaccard(&a.keywords, &b.keywords) >= threshold {
+        if same_place || jaccard(&a.keywords, &b.keywords) >= threshold {
             uf.union(i, j);
         }
     }

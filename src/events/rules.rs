@@ -389,7 +389,9 @@ fn forms(word: &str) -> Vec<String> {
     }
 }
 
-const IRREGULAR: [(&str, &[&str]); 22] = [
+const IRREGULAR: [(&str, &[&str]); 24] = [
+    ("go", &["went", "gone"]),
+    ("come", &["came"]),
     ("meet", &["met"]),
     ("hold", &["held"]),
     ("take", &["took", "taken"]),

@@ -395,7 +395,7 @@ fn appointments_need_a_post_not_an_adjective() {
 /// the reference one.
 #[test]
 fn dev_set_f1_stays_above_its_floor() {
-    const DEV_F1_FLOOR: f64 = 0.72;
+    const DEV_F1_FLOOR: f64 = 0.90;
     let Some(shared) = shared() else { return };
     let out = run_dateline(&[
         "extract",
@@ -407,4 +407,121 @@ fn dev_set_f1_stays_above_its_floor() {
     println!("{score}");
     assert!(score.f1() >= DEV_F1_FLOOR, "{score}");
     assert_eq!(score.dates_ok, score.articles, "{score}");
+}
+
+#[test]
+fn newsroom_phrasings_of_each_kind() {
+    assert_each_yields(
+        "appointment",
+        true,
+        &[
+            "He defeated the incumbent and went into office in 1998.",
+            "The general came to power in a coup on Monday.",
+            "Bouteflika secured a second term in office in April 2004.",
+            "The new judge took the oath of office on Friday.",
+        ],
+    );
+    assert_each_yields(
+        "infection",
+        true,
+        &[
+            "The singer fell ill with influenza on Tuesday.",
+            "The minister tested positive for the coronavirus on Monday.",
+            "The patient developed a fever and flu symptoms on Sunday.",
+            "Doctors confirmed two suspected cases of cholera on Thursday.",
+        ],
+    );
+    assert_each_yields(
+        "agreement",
+        true,
+        &[
+            "The creditors agreed in Paris on Tuesday to refinance the debt.",
+            "The two sides initialled a trade pact on Monday.",
+            "The summit passed three agreements on Sunday.",
+        ],
+    );
+    assert_each_yields(
+        "meeting",
+        true,
+        &[
+            "The first round was held in August 2003 in Beijing.",
+            "Ogata discussed the refugee crisis with Annan on Monday.",
+            "He spoke of it during a visit to the Czech Republic last week.",
+        ],
+    );
+    assert_each_yields(
+        "statement",
+        true,
+        &["The summit ended on Sunday and passed the Dhaka Declaration."],
+    );
+    assert_each_yields(
+        "meeting",
+        false,
+        &["The first round of the presidential election was held on Sunday."],
+    );
+    assert_each_yields(
+        "appointment",
+        false,
+        &["Merkel chose France as the destination of her first trip on Monday."],
+    );
+}
+
+/// News tells a story in order: a report with no date of its own happened when the report
+/// before it did, but a background month does not carry.
+#[test]
+fn an_undated_report_takes_the_date_the_story_last_gave() {
+    let (_dir, _corpus, rules, t) = timeline_of(&[(
+        "visit.txt",
+        "Published: 1987-03-26\n\nMEXICO CITY, March 26 - Peru's President Alan Garcia ended a two-day visit to Mexico yesterday, and he and President Miguel de la Madrid issued a joint declaration on debt.\n\nThe declaration called for lower interest rates.\n\nThe two presidents also signed a variety of agreements on trade and tourism.\n",
+    )]);
+    let signed = find(&t, &rules, "agreement", "1987-03-25");
+    assert_eq!(signed.modality, Modality::Happened);
+
+    let (_dir, _corpus, rules, t) = timeline_of(&[(
+        "background.txt",
+        "Published: 1987-03-23\n\nNigeria reached an agreement with its Paris Club creditors in December.\n\nThe two sides later signed agreements on export cover.\n",
+    )]);
+    let signed = t
+        .events
+        .iter()
+        .find(|e| rules.kinds[e.kind].name == "agreement" && e.label.contains("signed"))
+        .expect("the signing is found");
+    assert_eq!(
+        signed.interval, None,
+        "a month of background does not carry"
+    );
+}
+
+#[test]
+fn conditions_aims_and_headlines_are_not_events() {
+    assert_each_yields(
+        "meeting",
+        false,
+        &[
+            "If the talks prove successful, creditors will be pleased.",
+            "The new leadership prefers to discuss its differences with Washington in private.",
+        ],
+    );
+    assert_each_yields(
+        "agreement",
+        false,
+        &["But the two countries are likely to have less to agree on over trade."],
+    );
+    // The main clause after a condition still counts.
+    assert_each_yields(
+        "meeting",
+        true,
+        &["If the talks prove successful, the team will hold similar talks in Paris on Friday."],
+    );
+    let (_dir, _corpus, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "MINISTERS EXPECT SHORT MEETING ON OIL PRICES\nPublished: 1987-03-23\n\nOil prices rose on Monday as traders waited for news from Vienna.\n",
+    )]);
+    let meetings: Vec<&str> = t
+        .events
+        .iter()
+        .filter(|e| rules.kinds[e.kind].name == "meeting")
+        .map(|e| e.label.as_str())
+        .collect();
+    assert!(meetings.is_empty(), "a headline became {meetings:?}");
 }
