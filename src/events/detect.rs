@@ -313,16 +313,18 @@ impl Context<'_> {
         let trigger = words[span.start].range.start..words[span.end - 1].range.end;
         let clause = text::clause_of(words, self.sentence, span.start);
         // Order of evidence: a date in the trigger's clause, "after the talks", then a date
-        // elsewhere in the sentence. "The talks" takes only a date right beside it; a verb with
+        // elsewhere in the sentence. "The talks" takes only a date of its own clause; a verb with
         // a definite object ("the missiles were launched") and no date of its own is the story's.
         let attached = self.attach_time(&span, &clause);
-        let story = if p.noun {
-            self.is_definite(&span, &clause)
-        } else {
-            !matches!(attached, Some((_, DatedBy::Clause))) && self.definite_object(p, &span)
-        };
-        let attached = attached
-            .filter(|(t, by)| !story || (*by == DatedBy::Clause && self.adjacent(t, &span)));
+        let modality = self.modality(&span, &clause);
+        // "The next meeting" is ahead of the story, not the story's own event.
+        let story = modality == Modality::Happened
+            && if p.noun {
+                self.is_definite(&span, &clause)
+            } else {
+                !matches!(attached, Some((_, DatedBy::Clause))) && self.definite_object(p, &span)
+            };
+        let attached = attached.filter(|(_, by)| !story || *by == DatedBy::Clause);
         let anchor = match attached {
             Some((_, DatedBy::Clause)) => None,
             _ => self.anchor_kind(),
@@ -332,6 +334,7 @@ impl Context<'_> {
             Some((t, by)) => (Some(t.start..t.end), t.interval, Some(by)),
             None => (None, None, None),
         };
+        let interval = interval.map(|iv| self.through_closing_day(iv));
         let (interval, dated_by) = if interval.is_none()
             && !story
             && anchor.is_none()
@@ -341,7 +344,11 @@ impl Context<'_> {
         } else {
             (interval, dated_by)
         };
-        let modality = self.modality(&span, &clause);
+        // Nothing has happened on a day after the report: that is a plan, whatever the verb.
+        let modality = match interval {
+            Some(iv) if modality == Modality::Happened && iv.start > self.dct => Modality::Planned,
+            _ => modality,
+        };
         let (participants, people) = (Arc::clone(participants), Arc::clone(people));
         let keywords = self.keywords(&span);
         let label = self.label(&span, &clause, p);
@@ -445,6 +452,46 @@ impl Context<'_> {
         unblocked.or(any).map(|t| (*t, DatedBy::Sentence))
     }
 
+    /// "The summit opened on Saturday and closed on Sunday": one event from the first day to the
+    /// day the sentence says it closed (at most a few weeks on), not two events.
+    fn through_closing_day(&self, iv: Interval) -> Interval {
+        /// Longer than any summit or round of talks; a later "ended" is about something else.
+        const MAX_SESSION_DAYS: i64 = 21;
+        if iv.precision != Precision::Day {
+            return iv;
+        }
+        let words = self.words;
+        let closing = |w: &str| matches!(w, "closed" | "ended" | "concluded" | "wrapped");
+        let sentence =
+            words[self.sentence.start].range.start..words[self.sentence.end - 1].range.end;
+        let Some(k) = (self.sentence.start..self.sentence.end).find(|&k| closing(&words[k].lower))
+        else {
+            return iv;
+        };
+        let after = words[k].range.end;
+        // Time expressions are in text order: jump to the first after the verb.
+        let first = self.timexes.partition_point(|t| t.start < after);
+        let close = self.timexes[first..]
+            .iter()
+            .take_while(|t| t.end <= sentence.end)
+            .find(|t| matches!(t.kind, TimexType::Date) && t.start - after <= 24)
+            .and_then(|t| t.interval);
+        match close {
+            Some(end)
+                if end.precision == Precision::Day
+                    && end.start > iv.end
+                    && (end.start - iv.start).num_days() <= MAX_SESSION_DAYS =>
+            {
+                Interval {
+                    start: iv.start,
+                    end: end.start,
+                    precision: Precision::Day,
+                }
+            }
+            _ => iv,
+        }
+    }
+
     /// "the missiles were launched": the rule's object word is definite, so this verb reports
     /// the story's own event again.
     fn definite_object(&self, p: &Pattern, span: &Range<usize>) -> bool {
@@ -462,23 +509,6 @@ impl Context<'_> {
                 && k > self.sentence.start
                 && matches!(words[k - 1].lower.as_ref(), "the" | "these" | "those")
         })
-    }
-
-    /// A time expression within three words of the trigger ("the talks on Friday").
-    fn adjacent(&self, t: &Timex, span: &Range<usize>) -> bool {
-        let words = self.words;
-        let gap = |from: usize, to: usize| {
-            words
-                .iter()
-                .filter(|w| w.range.start >= from && w.range.end <= to)
-                .count()
-        };
-        let trig = words[span.start].range.start..words[span.end - 1].range.end;
-        if t.start >= trig.end {
-            gap(trig.end, t.start) <= 3
-        } else {
-            gap(t.end, trig.start) <= 3
-        }
     }
 
     /// "after the talks", "during the summit": the kind of the story event this one follows.
@@ -520,8 +550,20 @@ impl Context<'_> {
             .clone()
             .skip(1)
             .any(|k| lower(k - 1) == "to" && lower(k) == "be");
-        let planned =
-            any(&before, &is_planned) || to_be && any(&before, &|w| matches!(w, "is" | "are"));
+        // "the next meeting, to be held on December 9": a noun's own words say it is ahead.
+        let ahead = |w: &str| matches!(w, "next" | "upcoming" | "forthcoming" | "proposed");
+        let noun_ahead = self.rules_noun(span)
+            && (span.start.saturating_sub(2).max(clause.start)..span.start)
+                .any(|k| ahead(lower(k)));
+        let sentence_after = span.end..(span.end + 4).min(self.sentence.end);
+        let to_be_after = sentence_after
+            .clone()
+            .skip(1)
+            .any(|k| lower(k - 1) == "to" && lower(k) == "be");
+        let planned = any(&before, &is_planned)
+            || to_be && any(&before, &|w| matches!(w, "is" | "are"))
+            || noun_ahead
+            || (self.rules_noun(span) && to_be_after);
         let undone = |w: &str| {
             matches!(
                 w,
@@ -582,11 +624,17 @@ impl Context<'_> {
                 }
             }
         };
-        for k in self.sentence.clone() {
+        // "BERLIN, April 8 - Asked about …": the dateline is no participant, and the word
+        // after it opens the sentence.
+        let opening = self.after_dateline();
+        for k in opening..self.sentence.end {
             let w = &words[k];
-            let sentence_initial = k == self.sentence.start;
+            let sentence_initial = k == opening;
             let name_like = w.capitalized
-                && !(sentence_initial && (is_stopword(&w.lower) || is_function_word(&w.lower)))
+                && !(sentence_initial
+                    && (is_stopword(&w.lower)
+                        || is_function_word(&w.lower)
+                        || !self.named_elsewhere(k)))
                 && !is_calendar_word(&w.lower);
             let joiner = run.is_some()
                 && matches!(w.lower.as_ref(), "of" | "to" | "de")
@@ -602,6 +650,48 @@ impl Context<'_> {
         }
         flush(&mut run, &mut out);
         out
+    }
+
+    /// The first word after a wire dateline ("PARIS, March 3 (Reuters) - "), or the sentence's
+    /// first word.
+    fn after_dateline(&self) -> usize {
+        let words = self.words;
+        let text = &self.article.text;
+        let start = self.sentence.start;
+        let limit = (start + 10).min(self.sentence.end);
+        (start + 1..limit)
+            .find(|&k| {
+                let gap = &text[words[k - 1].range.end..words[k].range.start];
+                (gap.contains(" - ") || gap.contains('—') || gap.contains("--"))
+                    && words[start].lower.len() > 1
+                    && text[words[start].range.clone()]
+                        .chars()
+                        .all(|c| !c.is_lowercase())
+            })
+            .unwrap_or(start)
+    }
+
+    /// Whether the capitalised word opening a sentence is a name: the next word continues it
+    /// ("Angela Merkel"), or the paragraph writes it capitalised where no sentence opens
+    /// ("Merkel … met Merkel"). "Asked", "If" or "East" opening a sentence are no names.
+    fn named_elsewhere(&self, k: usize) -> bool {
+        /// How far around the sentence to look, so a huge paragraph costs no more.
+        const REACH: usize = 200;
+        let words = self.words;
+        if words
+            .get(k + 1)
+            .is_some_and(|n| n.capitalized && !n.clause_start)
+        {
+            return true;
+        }
+        let from = k.saturating_sub(REACH);
+        let to = (k + REACH).min(words.len());
+        (from.max(1)..to).any(|j| {
+            j != k
+                && words[j].hash == words[k].hash
+                && words[j].capitalized
+                && !words[j - 1].sentence_end
+        })
     }
 
     /// Content words within ten words of the trigger: what a rewrite of the same report keeps.
@@ -693,7 +783,8 @@ fn resolve_story_dates(
     mentions.push(Mention {
         paragraph: lede,
         kind: main_kind,
-        trigger: date_phrase.clone().unwrap_or(p.start..p.start),
+        // No word of the lede names the event: nothing to highlight but its date.
+        trigger: p.start..p.start,
         date_phrase,
         interval: Some(interval),
         dated_by: Some(DatedBy::Lede),
