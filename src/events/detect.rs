@@ -36,12 +36,12 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
         &sorted
     };
     let mut out = Vec::new();
-    let lede = lede_paragraph(article);
     let title = article
         .title
         .as_deref()
         .map(str::trim)
         .filter(|t| t.len() >= 10);
+    let lede = lede_paragraph(article, title);
     let lowered = article.text.to_ascii_lowercase();
     let mut words = Vec::new();
     for paragraph in &article.paragraphs {
@@ -131,6 +131,9 @@ fn is_headline_line(text: &str, at: usize, title: Option<&str>) -> bool {
     upper >= 12 && lower * 10 < upper
 }
 
+/// How many paragraphs after the lede can still date the story's own event.
+const STORY_PARAGRAPHS: usize = 2;
+
 /// How many paragraphs back a report's date still carries to an undated one.
 const NARRATIVE_REACH: usize = 5;
 
@@ -163,12 +166,16 @@ fn carry_narrative_dates(mentions: &mut [Mention]) {
     }
 }
 
-/// The first paragraph with a real sentence (a dateline or header line is not a lede).
-fn lede_paragraph(article: &Article) -> Option<usize> {
+/// The first paragraph with a real sentence (a dateline, header line or headline is not a
+/// lede).
+fn lede_paragraph(article: &Article, title: Option<&str>) -> Option<usize> {
     article
         .paragraphs
         .iter()
-        .find(|p| article.paragraph_text(p).split_whitespace().count() >= 8)
+        .find(|p| {
+            article.paragraph_text(p).split_whitespace().count() >= 8
+                && !is_headline_line(&article.text, p.start, title)
+        })
         .map(|p| p.index)
 }
 
@@ -435,6 +442,12 @@ impl Context<'_> {
             .max_by_key(|t| t.end);
         if let Some(t) = after.or(before) {
             return Some((t, DatedBy::Clause));
+        }
+        // "…set for mid-September, the two sides said in a joint statement": the date belongs
+        // to what was said, not to the saying.
+        let reporting = |w: &str| matches!(w, "said" | "says" | "told" | "announced" | "stated");
+        if (clause.start..clause.end).any(|k| reporting(&words[k].lower)) {
+            return None;
         }
         // Elsewhere in the sentence, not past another trigger; then anywhere in it.
         let distance = |t: &&&Timex| {
@@ -728,6 +741,8 @@ fn resolve_story_dates(
         mentions
             .iter()
             .filter(|m| m.kind == kind && matches!(m.dated_by, Some(DatedBy::Clause)))
+            // The story is told at the top: a meeting dated further down is another one.
+            .filter(|m| lede.is_none_or(|l| m.paragraph <= l + STORY_PARAGRAPHS))
             .filter_map(|m| m.interval)
             .find(|iv| {
                 iv.precision == Precision::Day

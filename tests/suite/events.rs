@@ -397,7 +397,7 @@ fn appointments_need_a_post_not_an_adjective() {
 /// the reference one.
 #[test]
 fn dev_set_f1_stays_above_its_floor() {
-    const DEV_F1_FLOOR: f64 = 0.89;
+    const DEV_F1_FLOOR: f64 = 0.93;
     let Some(shared) = shared() else { return };
     let out = run_dateline(&[
         "extract",
@@ -678,4 +678,29 @@ fn participants_are_names_and_the_lede_highlights_the_event_word() {
             }
         }
     }
+}
+
+/// "…set for mid-September, they said in a joint statement": the statement is dated by the
+/// report, not by what it announces; a meeting dated far down the article is not the story's.
+#[test]
+fn what_a_statement_announces_does_not_date_the_statement() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "statement.txt",
+        "NIGERIA MAY SIGN DEBT DEAL IN SEPTEMBER\nFri, 19 Jun 1987\n\nLONDON, June 19 - A target date of mid-September has been set for the signing of the rescheduling package, Nigeria and Barclays Bank said in a joint statement.\n",
+    )]);
+    find(&t, &rules, "statement", "1987-06-19");
+
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "tour.txt",
+        "Date: 2005-11-23\n\nBRUSSELS, Nov 23 - Chancellor Angela Merkel is in Brussels on her first foreign tour.\n\nShe spoke to reporters after the talks with Commission President Jose Manuel Barroso.\n\nThe budget dispute continues.\n\nBritain has proposed cuts.\n\nAt an EU foreign ministers' meeting on Monday, Jack Straw presented the British plan.\n",
+    )]);
+    let talks = t
+        .events
+        .iter()
+        .find(|e| rules.kinds[e.kind].name == "meeting" && e.label.contains("talks"))
+        .expect("the talks with Barroso");
+    assert_eq!(
+        talks.interval.map(|iv| iv.start.to_string()),
+        Some("2005-11-23".to_owned())
+    );
 }
