@@ -46,12 +46,16 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
     let mut words = Vec::new();
     for paragraph in &article.paragraphs {
         text::words_into(&article.text, &lowered, paragraph.range(), &mut words);
+        let headlines = headline_lines(&article.text, paragraph.range(), title);
         for sentence in text::sentences(&words) {
             let mut found = find_triggers(&words, &sentence, rules);
             // A headline names the story; the body reports it, with a date and a clause.
-            found.retain(|(_, span)| {
-                !is_headline_line(&article.text, words[span.start].range.start, title)
-            });
+            if !headlines.is_empty() {
+                found.retain(|(_, span)| {
+                    let at = words[span.start].range.start;
+                    !headlines.iter().any(|h| h.contains(&at))
+                });
+            }
             if found.is_empty() {
                 continue;
             }
@@ -110,22 +114,43 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
     out
 }
 
-/// Whether the line holding byte `at` is a headline: the article's title (or a header line
-/// quoting it, "Subject: …"), or a line in capitals ("MINISTERS EXPECT SHORT MEETING").
-fn is_headline_line(text: &str, at: usize, title: Option<&str>) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = text[start..end].trim();
+/// The byte ranges of the headline lines in `text[range]`: see [`is_headline`].
+fn headline_lines(text: &str, range: Range<usize>, title: Option<&str>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while start < range.end {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[start..range.end])
+            .map_or(range.end, |i| start + i);
+        if is_headline(&text[start..end], title) {
+            out.push(start..end);
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Whether a line is a headline: the article's title (or a header line quoting it,
+/// "Subject: …"), or a line in capitals ("MINISTERS EXPECT SHORT MEETING").
+fn is_headline(line: &str, title: Option<&str>) -> bool {
+    /// Longer than any headline: a paragraph written on one line.
+    const MAX_HEADLINE_BYTES: usize = 300;
+    let line = line.trim();
+    if line.len() > MAX_HEADLINE_BYTES {
+        return false;
+    }
     if title.is_some_and(|t| line.contains(t)) {
         return true;
     }
-    let letters = line.chars().filter(|c| c.is_alphabetic());
+    // Ordinary text shows a lowercase letter within its first words: stop there.
     let (mut upper, mut lower) = (0usize, 0usize);
-    for c in letters {
+    for c in line.chars() {
         if c.is_uppercase() {
             upper += 1;
         } else if c.is_lowercase() {
             lower += 1;
+            if lower * 10 >= line.len() {
+                return false;
+            }
         }
     }
     upper >= 12 && lower * 10 < upper
@@ -174,7 +199,9 @@ fn lede_paragraph(article: &Article, title: Option<&str>) -> Option<usize> {
         .iter()
         .find(|p| {
             article.paragraph_text(p).split_whitespace().count() >= 8
-                && !is_headline_line(&article.text, p.start, title)
+                && !headline_lines(&article.text, p.range(), title)
+                    .first()
+                    .is_some_and(|h| h.start == p.start)
         })
         .map(|p| p.index)
 }
