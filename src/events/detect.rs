@@ -698,6 +698,10 @@ impl Context<'_> {
         let words = self.words;
         let text = &self.article.text;
         let start = self.sentence.start;
+        // A dateline opens its paragraph.
+        if start != 0 {
+            return start;
+        }
         let limit = (start + 10).min(self.sentence.end);
         (start + 1..limit)
             .find(|&k| {
