@@ -199,9 +199,9 @@ fn lede_paragraph(article: &Article, title: Option<&str>) -> Option<usize> {
         .iter()
         .find(|p| {
             article.paragraph_text(p).split_whitespace().count() >= 8
-                && !headline_lines(&article.text, p.range(), title)
+                && headline_lines(&article.text, p.range(), title)
                     .first()
-                    .is_some_and(|h| h.start == p.start)
+                    .is_none_or(|h| h.start != p.start)
         })
         .map(|p| p.index)
 }
