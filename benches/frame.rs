@@ -60,6 +60,7 @@ fn main() {
                 shown: &shown,
                 selected: None,
                 view,
+                numbers: None,
             };
             let ms = frame_ms(&ctx, |ui| {
                 let _ = timeline_ui(ui, &input);

@@ -558,6 +558,7 @@ impl DatelineApp {
             shown: self.filter.shown(),
             selected: self.selected,
             view,
+            numbers: None,
         };
         commands.extend(
             timeline::timeline_ui(ui, &input)

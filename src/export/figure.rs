@@ -1,10 +1,9 @@
 //! The exported figure as egui UI: title, date range, legend, the window's own timeline view,
 //! and the numbered source list that makes the image citable on its own.
 
-use egui::{Align2, Color32, FontId, Margin, Pos2, Rect, RichText, Sense, Ui, Vec2};
+use egui::{Color32, FontId, Margin, Pos2, Rect, RichText, Sense, Ui, Vec2};
 
 use crate::events::{Event, Kind, Modality};
-use crate::timeline::layout::{MARKER_RADIUS, PlacedMarker};
 use crate::timeline::{self, TimeView, TimelineInput};
 
 /// One numbered event of the source list.
@@ -60,6 +59,8 @@ pub struct Layout {
     pub chart: Rect,
     /// The bottom of each source-list entry, for cutting the list to a fixed height.
     pub entry_bottoms: Vec<f32>,
+    /// Where each event's marker was drawn.
+    pub markers: Vec<crate::timeline::layout::PlacedMarker>,
 }
 
 impl Default for Layout {
@@ -68,6 +69,7 @@ impl Default for Layout {
             outer: Rect::NOTHING,
             chart: Rect::NOTHING,
             entry_bottoms: Vec::new(),
+            markers: Vec::new(),
         }
     }
 }
@@ -76,6 +78,7 @@ pub const MARGIN: i8 = 24;
 
 pub fn figure_ui(ui: &mut Ui, input: &FigureInput<'_>) -> Layout {
     let mut chart = Rect::NOTHING;
+    let mut markers = Vec::new();
     let mut entry_bottoms = Vec::with_capacity(input.entries.len());
     let frame = egui::Frame::new()
         .fill(ui.visuals().panel_fill)
@@ -99,12 +102,13 @@ pub fn figure_ui(ui: &mut Ui, input: &FigureInput<'_>) -> Layout {
                     shown: input.shown,
                     selected: None,
                     view: input.view,
+                    numbers: Some(input.numbers),
                 };
                 let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
                 let painter = ui.painter_at(rect);
-                let drawn = timeline::paint::paint(&painter, rect, ui.visuals(), &timeline_input);
-                let text_color = ui.visuals().text_color();
-                number_labels(&painter, &drawn.markers, input.numbers, text_color);
+                // Numbers are written into the labels: the stacked layout keeps them apart.
+                markers =
+                    timeline::paint::paint(&painter, rect, ui.visuals(), &timeline_input).markers;
             })
             .response
             .rect;
@@ -125,6 +129,7 @@ pub fn figure_ui(ui: &mut Ui, input: &FigureInput<'_>) -> Layout {
         outer: response.response.rect,
         chart,
         entry_bottoms,
+        markers,
     }
 }
 
@@ -245,53 +250,4 @@ fn entry_ui(ui: &mut Ui, entry: &Entry) {
         });
     });
     ui.add_space(4.0);
-}
-
-/// Draws the figure numbers above the markers; markers that overlap in a lane share one
-/// label ("9, 10") instead of printing over each other.
-fn number_labels(
-    painter: &egui::Painter,
-    markers: &[PlacedMarker],
-    numbers: &[Option<u32>],
-    color: Color32,
-) {
-    let mut numbered: Vec<(f32, Pos2, u32)> = markers
-        .iter()
-        .filter_map(|m| {
-            let n = numbers.get(m.event).copied().flatten()?;
-            Some((m.center.y, m.center, n))
-        })
-        .collect();
-    numbered.sort_by(|a, b| {
-        (a.0, a.1.x, a.2)
-            .partial_cmp(&(b.0, b.1.x, b.2))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    let mut group: Vec<String> = Vec::new();
-    let mut anchor: Option<Pos2> = None;
-    let flush = |group: &mut Vec<String>, anchor: Option<Pos2>| {
-        if let Some(at) = anchor
-            && !group.is_empty()
-        {
-            painter.text(
-                at + Vec2::new(MARKER_RADIUS + 2.0, -MARKER_RADIUS - 2.0),
-                Align2::LEFT_BOTTOM,
-                group.join(", "),
-                FontId::proportional(12.0),
-                color,
-            );
-        }
-        group.clear();
-    };
-    for &(_, at, n) in &numbered {
-        // Same lane (same y) and overlapping markers.
-        let joins =
-            anchor.is_some_and(|a| (a.y - at.y).abs() < 0.5 && at.x - a.x < 2.0 * MARKER_RADIUS);
-        if !joins {
-            flush(&mut group, anchor);
-            anchor = Some(at);
-        }
-        group.push(n.to_string());
-    }
-    flush(&mut group, anchor);
 }

@@ -30,7 +30,7 @@ pub const MAX_SIDE_PX: u32 = 16_384;
 pub const MIN_WIDTH_PX: u32 = 320;
 pub const MIN_HEIGHT_PX: u32 = 200;
 /// Each lane's height in points when the height is chosen automatically.
-const AUTO_LANE_PT: f32 = 44.0;
+const AUTO_LANE_PT: f32 = 2.0 + 4.0 * crate::timeline::layout::SUB_ROW_PX;
 /// The chart never gets less than this, whatever `--height` says.
 const MIN_CHART_PT: f32 = 120.0;
 /// Room for the line that says the list was cut.
@@ -85,6 +85,8 @@ pub struct Rendered {
     pub numbers: Vec<Option<u32>>,
     /// Every piece of text drawn, in drawing order.
     pub texts: Vec<String>,
+    /// Where each event's marker was drawn, in points.
+    pub markers: Vec<crate::timeline::layout::PlacedMarker>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -329,6 +331,7 @@ pub fn render(data: &Dataset, options: &Options) -> Result<Rendered, ExportError
         image,
         pixels_per_point: ppp,
         chart: layout.chart,
+        markers: std::mem::take(&mut layout.markers),
         view,
         lanes,
         numbers,

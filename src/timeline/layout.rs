@@ -13,7 +13,17 @@ pub const LANE_LABEL_PX: f32 = 120.0;
 pub const AXIS_PX: f32 = 26.0;
 pub const MARKER_RADIUS: f32 = 6.0;
 /// Lanes never grow taller than this; a taller view leaves room under them.
-pub const MAX_LANE_PX: f32 = 80.0;
+pub const MAX_LANE_PX: f32 = 160.0;
+/// One sub-row of a lane: a marker and its label.
+pub const SUB_ROW_PX: f32 = 16.0;
+/// A lane holds at least one sub-row of items and the row of cluster chips under it.
+pub const MIN_LANE_PX: f32 = 2.0 * SUB_ROW_PX + 2.0;
+/// Between a marker and its label, and between neighbours in a sub-row.
+pub const LABEL_GAP: f32 = 4.0;
+/// A label never takes more than this; longer ones end in "…".
+pub const MAX_LABEL_PX: f32 = 220.0;
+/// The width of a cluster chip ("12").
+pub const CHIP_PX: f32 = 34.0;
 
 /// Where the parts of the timeline go inside the rectangle it is given.
 #[derive(Debug, Clone, Copy)]
@@ -30,7 +40,7 @@ impl Geometry {
             Pos2::new(rect.left() + LANE_LABEL_PX, rect.top()),
             Pos2::new(rect.right() - 8.0, rect.bottom() - AXIS_PX),
         );
-        let lane_h = (plot.height() / lanes.max(1) as f32).clamp(18.0, MAX_LANE_PX);
+        let lane_h = (plot.height() / lanes.max(1) as f32).clamp(MIN_LANE_PX, MAX_LANE_PX);
         Self { plot, lane_h }
     }
 
@@ -49,10 +59,23 @@ impl Geometry {
         }
     }
 
-    /// The y of the markers in lane `row` (0 = top).
+    /// The y of the middle of lane `row` (0 = top).
     #[must_use]
     pub fn lane_y(&self, row: usize) -> f32 {
         self.plot.top() + (row as f32 + 0.5) * self.lane_h
+    }
+
+    /// How many sub-rows of items a lane holds; one more, under them, holds cluster chips.
+    #[must_use]
+    pub fn item_rows(&self) -> usize {
+        (((self.lane_h - 2.0) / SUB_ROW_PX).floor() as usize).max(2) - 1
+    }
+
+    /// The y of the middle of sub-row `sub` of lane `row`; sub-row [`Self::item_rows`] is
+    /// the chip row.
+    #[must_use]
+    pub fn sub_row_y(&self, row: usize, sub: usize) -> f32 {
+        self.plot.top() + row as f32 * self.lane_h + 1.0 + (sub as f32 + 0.5) * SUB_ROW_PX
     }
 }
 
@@ -71,6 +94,8 @@ pub struct Item {
     pub row: usize,
     pub x0: f32,
     pub x1: f32,
+    /// The date is one day: a dot, however wide the day is drawn.
+    pub one_day: bool,
 }
 
 impl Item {
@@ -106,9 +131,180 @@ pub fn items_in_view(
                 row,
                 x0,
                 x1,
+                one_day: iv.start == iv.end,
             })
         })
         .collect()
+}
+
+/// An item placed in its lane: its sub-row, its marker (a dot for a day, a band for a longer
+/// interval), and the room its label may take (none when there was no room for one).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    /// Index into the items that were stacked.
+    pub item: usize,
+    pub event: usize,
+    pub row: usize,
+    pub sub: usize,
+    pub center: Pos2,
+    /// The interval's x span, clipped to the plot, when it is wider than a marker.
+    pub band: Option<(f32, f32)>,
+    pub label: Option<Rect>,
+}
+
+/// Events that found no room in their lane, shown as one chip with their count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chip {
+    pub row: usize,
+    pub rect: Rect,
+    pub events: Vec<usize>,
+}
+
+/// The labelled, stacked layout of the items in view.
+#[derive(Debug, Clone, Default)]
+pub struct Stacked {
+    pub placed: Vec<Placed>,
+    pub chips: Vec<Chip>,
+}
+
+impl Stacked {
+    /// Every event placed or counted in a chip: nothing in view is hidden without a count.
+    #[must_use]
+    pub fn count(&self) -> usize {
+        self.placed.len() + self.chips.iter().map(|c| c.events.len()).sum::<usize>()
+    }
+}
+
+/// Places `items` the way vis-timeline stacks its items: in each lane, by start, each in the
+/// first sub-row that is free where it starts, with its label (`label_px(item index)` wide, at
+/// most [`MAX_LABEL_PX`], cut at the plot's right edge); when every sub-row is taken there, it
+/// joins a chip in the lane's chip row. No two markers, labels or chips of a lane overlap.
+#[must_use]
+pub fn stack(items: &[Item], geometry: &Geometry, label_px: impl Fn(usize) -> f32) -> Stacked {
+    let plot = geometry.plot;
+    let rows = geometry.item_rows();
+    let r = MARKER_RADIUS;
+    let mut order: Vec<(usize, f32)> = items
+        .iter()
+        .enumerate()
+        .map(|(k, item)| (k, start_x(item, plot)))
+        .collect();
+    order.sort_by(|a, b| {
+        (items[a.0].row, a.1)
+            .partial_cmp(&(items[b.0].row, b.1))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut out = Stacked::default();
+    let mut ends: Vec<f32> = vec![f32::NEG_INFINITY; rows];
+    let mut lane = usize::MAX;
+    for (k, left) in order {
+        let item = &items[k];
+        if item.row != lane {
+            lane = item.row;
+            ends.fill(f32::NEG_INFINITY);
+        }
+        let band = is_band(item).then(|| (item.x0.max(plot.left()), item.x1.min(plot.right())));
+        // A dot sits on its day; a band's label starts inside it, at its left end.
+        let (mark_right, label_left) = match band {
+            Some((x0, x1)) => (x1, x0 + LABEL_GAP),
+            None => (left + 2.0 * r, left + 2.0 * r + LABEL_GAP),
+        };
+        let wanted = label_px(k).min(MAX_LABEL_PX);
+        let right_room = plot.right() - label_left;
+        // Near the plot's right edge a dot's label goes to its left, if a sub-row has room.
+        let leftward = (band.is_none() && right_room < wanted && right_room < LEFT_LABEL_BELOW_PX)
+            .then(|| {
+                let w = wanted.min(left - LABEL_GAP - plot.left());
+                (w >= 1.0).then_some(Slot {
+                    from: left - LABEL_GAP - w,
+                    label_x: left - LABEL_GAP - w,
+                    width: Some(w),
+                    to: mark_right,
+                })
+            })
+            .flatten();
+        let rightward = {
+            let w = wanted.min(right_room);
+            let width = (w >= 1.0).then_some(w);
+            Slot {
+                from: left,
+                label_x: label_left,
+                width,
+                to: width.map_or(mark_right, |w| mark_right.max(label_left + w)),
+            }
+        };
+        let fit = leftward.into_iter().chain([rightward]).find_map(|slot| {
+            (0..rows)
+                .find(|&sub| ends[sub] + LABEL_GAP <= slot.from)
+                .map(|sub| (sub, slot))
+        });
+        if let Some((sub, slot)) = fit {
+            ends[sub] = slot.to;
+            let y = geometry.sub_row_y(item.row, sub);
+            out.placed.push(Placed {
+                item: k,
+                event: item.event,
+                row: item.row,
+                sub,
+                center: Pos2::new(left + r, y),
+                band,
+                label: slot.width.map(|w| {
+                    Rect::from_min_max(
+                        Pos2::new(slot.label_x, y - SUB_ROW_PX / 2.0 + 1.0),
+                        Pos2::new(slot.label_x + w, y + SUB_ROW_PX / 2.0 - 1.0),
+                    )
+                }),
+            });
+            continue;
+        }
+        let y = geometry.sub_row_y(item.row, rows);
+        let chip_left = (left + r - CHIP_PX / 2.0)
+            .max(plot.left())
+            .min(plot.right() - CHIP_PX);
+        match out.chips.last_mut() {
+            Some(chip) if chip.row == item.row && chip_left < chip.rect.right() + LABEL_GAP => {
+                chip.events.push(item.event);
+            }
+            _ => out.chips.push(Chip {
+                row: item.row,
+                rect: Rect::from_min_max(
+                    Pos2::new(chip_left, y - SUB_ROW_PX / 2.0 + 1.0),
+                    Pos2::new(chip_left + CHIP_PX, y + SUB_ROW_PX / 2.0 - 1.0),
+                ),
+                events: vec![item.event],
+            }),
+        }
+    }
+    out
+}
+
+/// An interval longer than a day, drawn wider than a dot, is a band.
+fn is_band(item: &Item) -> bool {
+    !item.one_day && item.x1 - item.x0 > 2.0 * MARKER_RADIUS
+}
+
+/// Below this much room on its right, a dot's label goes to its left.
+const LEFT_LABEL_BELOW_PX: f32 = 120.0;
+
+/// Where an item and its label would sit in a sub-row: from `from` to `to`, the label at
+/// `label_x` (`width` wide, or none).
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    from: f32,
+    label_x: f32,
+    width: Option<f32>,
+    to: f32,
+}
+
+/// Where an item's marker begins: its day's dot, or its band's left end, kept in the plot.
+fn start_x(item: &Item, plot: Rect) -> f32 {
+    let r = MARKER_RADIUS;
+    let left = if is_band(item) {
+        item.x0
+    } else {
+        f32::midpoint(item.x0, item.x1) - r
+    };
+    left.max(plot.left()).min(plot.right() - 2.0 * r)
 }
 
 /// A marker as drawn: which event, and where.
@@ -161,11 +357,122 @@ mod tests {
 
     #[test]
     fn lanes_grow_to_the_space_but_not_past_the_cap() {
-        let rect = Rect::from_min_size(Pos2::ZERO, egui::vec2(1000.0, 426.0));
+        let rect = Rect::from_min_size(Pos2::ZERO, egui::vec2(1000.0, 1000.0));
         let g = Geometry::new(rect, 4);
         assert!((g.lane_h - MAX_LANE_PX).abs() < f32::EPSILON);
         let g = Geometry::new(rect, 10);
-        assert!((g.lane_h - 40.0).abs() < 1e-4);
-        assert!((g.lane_y(0) - 20.0).abs() < 1e-4);
+        assert!((g.lane_h - (1000.0 - AXIS_PX) / 10.0).abs() < 1e-3);
+        assert!((g.lane_y(0) - g.lane_h / 2.0).abs() < 1e-4);
+        assert_eq!(
+            g.item_rows(),
+            4,
+            "97 px: five rows of 16, the last for chips"
+        );
+        let g = Geometry::new(rect, 100);
+        assert!((g.lane_h - MIN_LANE_PX).abs() < f32::EPSILON);
+        assert_eq!(g.item_rows(), 1);
+    }
+
+    fn item(event: usize, row: usize, x: f32) -> Item {
+        Item {
+            event,
+            row,
+            x0: x,
+            x1: x + 1.0,
+            one_day: true,
+        }
+    }
+
+    /// No two markers, labels or chips of a lane intersect, nothing is lost without a count,
+    /// and nothing runs past the plot's right edge.
+    pub(crate) fn assert_no_overlap(stacked: &Stacked, geometry: &Geometry, items: usize) {
+        assert_eq!(
+            stacked.count(),
+            items,
+            "every item placed or counted in a chip"
+        );
+        let mut boxes: Vec<(usize, Rect)> = Vec::new();
+        for p in &stacked.placed {
+            let marker = match p.band {
+                Some((x0, x1)) => Rect::from_min_max(
+                    Pos2::new(x0, p.center.y - MARKER_RADIUS),
+                    Pos2::new(x1, p.center.y + MARKER_RADIUS),
+                ),
+                None => Rect::from_center_size(p.center, egui::Vec2::splat(2.0 * MARKER_RADIUS)),
+            };
+            boxes.push((p.row, marker.shrink(0.01)));
+            if let Some(label) = p.label {
+                assert!(label.right() <= geometry.plot.right() + 0.01, "{label:?}");
+                // A band's label sits on its own band.
+                if p.band.is_none() {
+                    boxes.push((p.row, label.shrink(0.01)));
+                }
+            }
+        }
+        for c in &stacked.chips {
+            assert!(c.rect.right() <= geometry.plot.right() + 0.01);
+            boxes.push((c.row, c.rect.shrink(0.01)));
+        }
+        for (i, (row, a)) in boxes.iter().enumerate() {
+            for (other, b) in &boxes[i + 1..] {
+                assert!(
+                    row != other || !a.intersects(*b),
+                    "lane {row}: {a:?} and {b:?} overlap"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn same_day_events_stack_into_sub_rows_and_the_rest_become_one_chip() {
+        let rect = Rect::from_min_size(Pos2::ZERO, egui::vec2(800.0, 400.0));
+        let g = Geometry::new(rect, 2);
+        let rows = g.item_rows();
+        let items: Vec<Item> = (0..rows + 3).map(|k| item(k, 0, 400.0)).collect();
+        let stacked = stack(&items, &g, |_| 100.0);
+        assert_eq!(stacked.placed.len(), rows);
+        assert_eq!(stacked.chips.len(), 1);
+        assert_eq!(stacked.chips[0].events.len(), 3);
+        assert_no_overlap(&stacked, &g, items.len());
+        // Far apart, all on one sub-row, each with its label.
+        let apart: Vec<Item> = (0..4)
+            .map(|k| item(k, 1, 150.0 + 150.0 * k as f32))
+            .collect();
+        let stacked = stack(&apart, &g, |_| 100.0);
+        assert!(
+            stacked
+                .placed
+                .iter()
+                .all(|p| p.sub == 0 && p.label.is_some())
+        );
+        assert_no_overlap(&stacked, &g, apart.len());
+    }
+
+    #[test]
+    fn ten_thousand_crowded_events_never_overlap() {
+        let rect = Rect::from_min_size(Pos2::ZERO, egui::vec2(1400.0, 700.0));
+        let g = Geometry::new(rect, 6);
+        // A deterministic scatter: clumps and gaps, long and short labels, some bands.
+        let mut seed: u64 = 7;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as f32 / (1u64 << 31) as f32
+        };
+        let items: Vec<Item> = (0..10_000)
+            .map(|k| {
+                let x = g.plot.left() + next().powi(2) * g.plot.width();
+                let wide = next() < 0.1;
+                Item {
+                    event: k,
+                    row: k % 6,
+                    x0: x,
+                    x1: if wide { x + 200.0 * next() } else { x + 0.5 },
+                    one_day: !wide,
+                }
+            })
+            .collect();
+        let widths: Vec<f32> = (0..items.len()).map(|_| 20.0 + 300.0 * next()).collect();
+        let stacked = stack(&items, &g, |k| widths[k]);
+        assert_no_overlap(&stacked, &g, items.len());
     }
 }

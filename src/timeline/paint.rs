@@ -5,7 +5,7 @@
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, Vec2, Visuals};
 
 use super::axis::{self, TimeView};
-use super::layout::{self, Geometry, Item, MARKER_RADIUS, MAX_MARKERS, PlacedMarker};
+use super::layout::{self, Chip, Geometry, Item, MARKER_RADIUS, MAX_MARKERS, PlacedMarker};
 use crate::events::{Event, Kind, Modality};
 
 /// What to draw.
@@ -18,13 +18,40 @@ pub struct TimelineInput<'a> {
     pub shown: &'a [bool],
     pub selected: Option<usize>,
     pub view: TimeView,
+    /// Per event: its number in a figure's source list, written before its label.
+    pub numbers: Option<&'a [Option<u32>]>,
 }
+
+/// The text beside a marker: the figure number or the count of sources, then the label.
+#[must_use]
+pub fn label_text(e: &Event, numbers: Option<&[Option<u32>]>) -> String {
+    match numbers {
+        Some(numbers) => match numbers.get(e.id).copied().flatten() {
+            Some(n) => format!("[{n}] {}", e.label),
+            None => e.label.clone(),
+        },
+        None if e.sources.len() > 1 => format!("({}) {}", e.sources.len(), e.label),
+        None => e.label.clone(),
+    }
+}
+
+/// A label's width at [`LABEL_FONT_PX`], estimated without a font: a little wide, so the
+/// drawn text (cut with "…" to its room) rarely needs cutting.
+#[must_use]
+pub fn label_px(text: &str) -> f32 {
+    text.chars().count() as f32 * 6.4 + 2.0
+}
+
+/// The size of labels beside markers.
+pub const LABEL_FONT_PX: f32 = 11.5;
 
 /// What was drawn where: enough for a caller to add labels or hit-test without placing again.
 pub struct Painted {
     pub geometry: Geometry,
     /// In drawing order; empty when the lanes show density strips instead.
     pub markers: Vec<PlacedMarker>,
+    /// Events that had no room, counted per place.
+    pub chips: Vec<Chip>,
 }
 
 #[must_use]
@@ -46,12 +73,19 @@ pub fn paint(
     paint_lanes(painter, rect, &geometry, &lanes, input.kinds, visuals);
     let items = layout::items_in_view(input.events, input.shown, &lanes, &geometry, input.view);
     let mut markers = Vec::new();
+    let mut chips = Vec::new();
     if items.len() > MAX_MARKERS {
         density_strips(painter, &geometry, lanes.len(), &items, input);
     } else {
-        markers.reserve(items.len());
-        for item in &items {
-            let e = &input.events[item.event];
+        let labels: Vec<String> = items
+            .iter()
+            .map(|item| label_text(&input.events[item.event], input.numbers))
+            .collect();
+        let widths: Vec<f32> = labels.iter().map(|t| label_px(t)).collect();
+        let stacked = layout::stack(&items, &geometry, |k| widths[k]);
+        markers.reserve(stacked.placed.len());
+        for placed in &stacked.placed {
+            let e = &input.events[placed.event];
             // A date resting on an estimated publication date is drawn faded inside a ring
             // of dots: it must not read as certain as a date the articles state.
             let color = if e.date_estimated {
@@ -59,34 +93,77 @@ pub fn paint(
             } else {
                 kind_color(&input.kinds[e.kind])
             };
-            let center = item.center(&geometry);
-            if item.x1 - item.x0 > 2.0 * MARKER_RADIUS {
-                let plot = geometry.plot;
-                let bar = Rect::from_min_max(
-                    Pos2::new(item.x0.max(plot.left()), center.y - 4.0),
-                    Pos2::new(item.x1.min(plot.right()), center.y + 4.0),
-                );
-                painter.rect_filled(bar, CornerRadius::same(3), color.gamma_multiply(0.35));
-            }
             let selected = input.selected == Some(e.id);
-            draw_marker(
-                painter,
-                center,
-                color,
-                e.modality,
-                selected,
-                visuals.panel_fill,
-            );
+            match placed.band {
+                // An interval is a band with brackets at its ends, no dot: a dot would claim
+                // a day the articles do not give.
+                Some((x0, x1)) => draw_band(painter, x0, x1, placed.center.y, color, selected),
+                None => draw_marker(
+                    painter,
+                    placed.center,
+                    color,
+                    e.modality,
+                    selected,
+                    visuals.panel_fill,
+                ),
+            }
             if e.date_estimated {
-                draw_estimate_halo(painter, center, color);
+                draw_estimate_halo(painter, placed.center, color);
+            }
+            if let Some(rect) = placed.label {
+                let mut job = egui::text::LayoutJob::simple_singleline(
+                    labels[placed.item].clone(),
+                    FontId::proportional(LABEL_FONT_PX),
+                    visuals.text_color(),
+                );
+                job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width());
+                let galley = painter.layout_job(job);
+                let y = rect.center().y - galley.size().y / 2.0;
+                painter.galley(Pos2::new(rect.left(), y), galley, visuals.text_color());
             }
             markers.push(PlacedMarker {
-                event: item.event,
-                center,
+                event: placed.event,
+                center: placed.center,
             });
         }
+        for chip in &stacked.chips {
+            let kind = input.events[chip.events[0]].kind;
+            let color = kind_color(&input.kinds[kind]);
+            painter.rect_filled(chip.rect, CornerRadius::same(4), color.gamma_multiply(0.25));
+            painter.rect_stroke(
+                chip.rect,
+                CornerRadius::same(4),
+                Stroke::new(1.0, color),
+                egui::StrokeKind::Inside,
+            );
+            painter.text(
+                chip.rect.center(),
+                Align2::CENTER_CENTER,
+                format!("+{}", chip.events.len()),
+                FontId::proportional(LABEL_FONT_PX),
+                visuals.text_color(),
+            );
+        }
+        chips = stacked.chips;
     }
-    Painted { geometry, markers }
+    Painted {
+        geometry,
+        markers,
+        chips,
+    }
+}
+
+/// An interval: a translucent band with a bracket at each end.
+fn draw_band(painter: &Painter, x0: f32, x1: f32, y: f32, color: Color32, selected: bool) {
+    let h = MARKER_RADIUS;
+    let band = Rect::from_min_max(Pos2::new(x0, y - h * 0.6), Pos2::new(x1, y + h * 0.6));
+    painter.rect_filled(band, CornerRadius::ZERO, color.gamma_multiply(0.3));
+    let stroke = Stroke::new(if selected { 3.0 } else { 2.0 }, color);
+    for (x, inward) in [(x0, 3.0), (x1, -3.0)] {
+        painter.line_segment([Pos2::new(x, y - h), Pos2::new(x, y + h)], stroke);
+        painter.line_segment([Pos2::new(x, y - h), Pos2::new(x + inward, y - h)], stroke);
+        painter.line_segment([Pos2::new(x, y + h), Pos2::new(x + inward, y + h)], stroke);
+    }
 }
 
 /// Grid lines and their labels; a label that would run into the one before it is left out

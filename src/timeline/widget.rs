@@ -2,7 +2,7 @@
 //! the marker nearest the pointer taking hover and click (`egui_plot` and Rerun's time panel hit
 //! test the same way), and an accessibility node per marker for screen readers and UI tests.
 
-use egui::{Align2, FontId, Sense, Ui, Vec2, WidgetInfo};
+use egui::{Sense, Ui, WidgetInfo};
 
 use super::axis::TimeView;
 use super::layout::{self, MARKER_RADIUS};
@@ -24,22 +24,8 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let painter = ui.painter_at(rect);
     let drawn = paint::paint(&painter, rect, ui.visuals(), input);
-    let text_color = ui.visuals().text_color();
-
-    // How many articles reported each event, beside its marker.
-    for marker in &drawn.markers {
-        let sources = input.events[marker.event].sources.len();
-        if sources > 1 {
-            painter.text(
-                marker.center + Vec2::new(MARKER_RADIUS + 2.0, -MARKER_RADIUS - 2.0),
-                Align2::LEFT_BOTTOM,
-                sources.to_string(),
-                FontId::proportional(10.0),
-                text_color,
-            );
-        }
-    }
     describe_markers(ui, &drawn.markers, input);
+    describe_chips(ui, &drawn.chips);
 
     let reach = ui.style().interaction.interact_radius;
     let under = |pos: Option<egui::Pos2>| {
@@ -74,8 +60,21 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
             ));
         }
     }
+    let chip_under = |pos: Option<egui::Pos2>| {
+        pos.and_then(|p| drawn.chips.iter().find(|c| c.rect.expand(2.0).contains(p)))
+    };
+    let hovered_chip = chip_under(response.hover_pos());
     if response.double_clicked() {
         commands.push(TimelineCommand::FitAll);
+    } else if let Some(chip) = response
+        .clicked()
+        .then(|| chip_under(response.interact_pointer_pos()))
+        .flatten()
+    {
+        // A chip opens by zooming to the events it counts.
+        if let Some(view) = super::axis::fit_events(chip.events.iter().map(|&i| &input.events[i])) {
+            commands.push(TimelineCommand::SetView(view));
+        }
     } else if response.clicked() {
         let clicked = under(response.interact_pointer_pos()).map(|i| input.events[i].id);
         commands.push(TimelineCommand::Select(clicked));
@@ -84,8 +83,47 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     if let Some(i) = hovered {
         let event = &input.events[i];
         response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, event, input.kinds));
+    } else if let Some(chip) = hovered_chip {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
+        response.on_hover_ui_at_pointer(|ui| {
+            ui.strong(format!(
+                "{} events here; click to zoom in",
+                chip.events.len()
+            ));
+            for &i in chip.events.iter().take(CHIP_TOOLTIP_ROWS) {
+                let e = &input.events[i];
+                ui.label(format!("{}  {}", e.when_text(), e.label));
+            }
+            if chip.events.len() > CHIP_TOOLTIP_ROWS {
+                ui.weak(format!(
+                    "… and {} more",
+                    chip.events.len() - CHIP_TOOLTIP_ROWS
+                ));
+            }
+        });
     }
     commands
+}
+
+/// How many of a chip's events its tooltip lists.
+const CHIP_TOOLTIP_ROWS: usize = 12;
+
+/// One accessibility node per chip ("3 more events"), clickable like a button.
+fn describe_chips(ui: &Ui, chips: &[layout::Chip]) {
+    for chip in chips {
+        let id = ui.make_persistent_id(("chip", chip.row, chip.events.first().copied()));
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_role(egui::accesskit::Role::Button);
+            node.set_label(format!("{} more events", chip.events.len()));
+            node.add_action(egui::accesskit::Action::Click);
+            node.set_bounds(egui::accesskit::Rect {
+                x0: f64::from(chip.rect.left()),
+                y0: f64::from(chip.rect.top()),
+                x1: f64::from(chip.rect.right()),
+                y1: f64::from(chip.rect.bottom()),
+            });
+        });
+    }
 }
 
 /// One accessibility node per marker, with its bounds, so a screen reader can list the events

@@ -117,7 +117,27 @@ fn every_gold_event_is_drawn_in_its_colour_where_its_date_maps() {
             .iter()
             .position(|&k| k == event.kind)
             .expect("the event's kind has a lane");
-        let centre = (f32::midpoint(x0, x1) * ppp, geometry.lane_y(row) * ppp);
+        let marker = rendered
+            .markers
+            .iter()
+            .find(|m| m.event == event.id)
+            .expect("every gold event has a marker");
+        // The marker sits on its date, in its kind's lane.
+        let lane_top = geometry.plot.top() + row as f32 * geometry.lane_h;
+        assert!(
+            marker.center.x >= x0 - MARKER_RADIUS && marker.center.x <= x1.max(x0 + MARKER_RADIUS),
+            "{} drawn at x {} for {x0}..{x1}",
+            event.label,
+            marker.center.x
+        );
+        assert!((lane_top..lane_top + geometry.lane_h).contains(&marker.center.y));
+        // A dot is drawn round its centre; a band's bracket stands at its left end.
+        let x = if iv.start == iv.end {
+            marker.center.x
+        } else {
+            marker.center.x - MARKER_RADIUS
+        };
+        let centre = (x * ppp, marker.center.y * ppp);
         let colour = kind_color(&sample.rules.kinds[event.kind]).to_array();
         let found = pixels_of(&rendered.image, centre, MARKER_RADIUS * ppp, colour);
         assert!(
@@ -126,8 +146,8 @@ fn every_gold_event_is_drawn_in_its_colour_where_its_date_maps() {
             event.label,
             g.0
         );
-        // Half a lane lower there is no marker of this kind: the check can fail.
-        let below = (centre.0, centre.1 + geometry.lane_h * ppp * 0.5);
+        // A lane lower there is no marker of this kind: the check can fail.
+        let below = (centre.0, centre.1 + geometry.lane_h * ppp);
         assert_eq!(
             pixels_of(&rendered.image, below, MARKER_RADIUS * ppp * 0.5, colour),
             0
