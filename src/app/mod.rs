@@ -198,7 +198,7 @@ impl DatelineApp {
                 .as_ref()
                 .is_some_and(|l| l.paths != loaded.paths)
         {
-            self.state.view = timeline::axis::fit_events(&loaded.timeline.events);
+            self.state.view = timeline::axis::fit_bulk(&loaded.timeline.events);
         }
         self.loaded = Some(Arc::new(loaded));
     }

@@ -85,6 +85,48 @@ pub fn fit_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<Tim
     (lo <= hi).then(|| TimeView::fit(lo, hi))
 }
 
+/// What share of the dated events the first view holds at least.
+const BULK_SHARE: f64 = 0.75;
+/// Outliers are left out of the first view only when they widen it this many times over.
+const OUTLIER_WIDENING: f64 = 3.0;
+
+/// The first view: the shortest stretch of dates that holds three quarters of the events,
+/// when the rest would widen the view more than threefold and squeeze the bulk into a sliver
+/// ("one 1957 mention in a 2005 folder"); every event otherwise. The events left out stay one
+/// click away (the edge markers, Home).
+#[must_use]
+pub fn fit_bulk<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<TimeView> {
+    let mut spans: Vec<(f64, f64)> = events
+        .into_iter()
+        .filter_map(|e| e.interval)
+        .map(|iv| (day_from_date(iv.start), day_from_date(iv.end) + 1.0))
+        .collect();
+    if spans.is_empty() {
+        return None;
+    }
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let n = spans.len();
+    let all = (
+        spans[0].0,
+        spans.iter().map(|s| s.1).fold(f64::MIN, f64::max),
+    );
+    let keep = ((n as f64) * BULK_SHARE).ceil() as usize;
+    // The window of `keep` consecutive starts that is shortest.
+    let bulk = (0..=n - keep.clamp(1, n))
+        .map(|i| {
+            let run = &spans[i..i + keep.clamp(1, n)];
+            (run[0].0, run.iter().map(|s| s.1).fold(f64::MIN, f64::max))
+        })
+        .min_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))
+        .unwrap_or(all);
+    let (lo, hi) = if all.1 - all.0 > OUTLIER_WIDENING * (bulk.1 - bulk.0).max(1.0) {
+        bulk
+    } else {
+        all
+    };
+    Some(TimeView::fit(lo, hi))
+}
+
 /// Screen mapping for one frame: the view and the x range it is drawn in.
 #[derive(Debug, Clone, Copy)]
 pub struct Mapping {

@@ -26,6 +26,7 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     let drawn = paint::paint(&painter, rect, ui.visuals(), input);
     describe_markers(ui, &drawn.markers, input);
     describe_chips(ui, &drawn.chips);
+    let edges = edge_markers(ui, &painter, &drawn.geometry, input);
 
     let reach = ui.style().interaction.interact_radius;
     let under = |pos: Option<egui::Pos2>| {
@@ -64,8 +65,31 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
         pos.and_then(|p| drawn.chips.iter().find(|c| c.rect.expand(2.0).contains(p)))
     };
     let hovered_chip = chip_under(response.hover_pos());
+    let edge_under =
+        |pos: Option<egui::Pos2>| pos.and_then(|p| edges.iter().find(|(rect, _)| rect.contains(p)));
+    if edge_under(response.hover_pos()).is_some() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
     if response.double_clicked() {
         commands.push(TimelineCommand::FitAll);
+    } else if let Some((_, side)) = response
+        .clicked()
+        .then(|| edge_under(response.interact_pointer_pos()))
+        .flatten()
+    {
+        // Jump to the events past that edge.
+        let view = input.view;
+        let past = |&(i, e): &(usize, &Event)| {
+            is_listed(i, e, input)
+                && e.interval.is_some_and(|iv| match side {
+                    Edge::Earlier => super::axis::day_from_date(iv.end) + 1.0 < view.start_day,
+                    Edge::Later => super::axis::day_from_date(iv.start) > view.end_day,
+                })
+        };
+        let beyond = input.events.iter().enumerate().filter(past).map(|(_, e)| e);
+        if let Some(view) = super::axis::fit_events(beyond) {
+            commands.push(TimelineCommand::SetView(view));
+        }
     } else if let Some(chip) = response
         .clicked()
         .then(|| chip_under(response.interact_pointer_pos()))
@@ -103,6 +127,86 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
         });
     }
     commands
+}
+
+/// Which edge of the view a marker points past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Earlier,
+    Later,
+}
+
+/// An event the timeline would draw if its date were in view: shown, dated, its kind visible.
+fn is_listed(index: usize, e: &Event, input: &TimelineInput<'_>) -> bool {
+    input.shown.get(index).copied().unwrap_or(true)
+        && input.visible.get(e.kind).copied().unwrap_or(true)
+        && e.interval.is_some()
+}
+
+/// "< 3 earlier events" and "2 later events >" at the plot's top corners when dated events lie outside the
+/// view, so an outlier left out of the first view is never out of mind. Returns where they
+/// were drawn, to be clicked.
+fn edge_markers(
+    ui: &Ui,
+    painter: &egui::Painter,
+    geometry: &layout::Geometry,
+    input: &TimelineInput<'_>,
+) -> Vec<(egui::Rect, Edge)> {
+    let (mut earlier, mut later) = (0usize, 0usize);
+    for (_, e) in input
+        .events
+        .iter()
+        .enumerate()
+        .filter(|&(i, e)| is_listed(i, e, input))
+    {
+        let Some(iv) = e.interval else { continue };
+        if super::axis::day_from_date(iv.end) + 1.0 < input.view.start_day {
+            earlier += 1;
+        } else if super::axis::day_from_date(iv.start) > input.view.end_day {
+            later += 1;
+        }
+    }
+    let plot = geometry.plot;
+    let mut out = Vec::new();
+    let plural = |n: usize| if n == 1 { "event" } else { "events" };
+    for (count, edge) in [(earlier, Edge::Earlier), (later, Edge::Later)] {
+        if count == 0 {
+            continue;
+        }
+        let (text, anchor, at) = match edge {
+            Edge::Earlier => (
+                format!("< {count} earlier {}", plural(count)),
+                egui::Align2::LEFT_BOTTOM,
+                egui::pos2(plot.left() + 2.0, plot.bottom() - 2.0),
+            ),
+            Edge::Later => (
+                format!("{count} later {} >", plural(count)),
+                egui::Align2::RIGHT_BOTTOM,
+                egui::pos2(plot.right() - 2.0, plot.bottom() - 2.0),
+            ),
+        };
+        let rect = painter.text(
+            at,
+            anchor,
+            text.clone(),
+            egui::FontId::proportional(12.0),
+            ui.visuals().hyperlink_color,
+        );
+        let id = ui.make_persistent_id(("edge", count, edge == Edge::Later));
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_role(egui::accesskit::Role::Button);
+            node.set_label(text);
+            node.add_action(egui::accesskit::Action::Click);
+            node.set_bounds(egui::accesskit::Rect {
+                x0: f64::from(rect.left()),
+                y0: f64::from(rect.top()),
+                x1: f64::from(rect.right()),
+                y1: f64::from(rect.bottom()),
+            });
+        });
+        out.push((rect.expand(3.0), edge));
+    }
+    out
 }
 
 /// How many of a chip's events its tooltip lists.

@@ -2,7 +2,7 @@
 
 use dateline::app::{DatelineApp, Launch};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::fixtures::{Dir, repo};
 
@@ -293,3 +293,59 @@ fn a_click_near_a_marker_selects_it_and_a_click_on_nothing_deselects() {
 
 /// Off the marker's 6 pt radius, inside egui's 5 pt interact radius around it.
 const MARKER_NUDGE: f32 = 8.0;
+
+/// The sample's two agreements of 2022-01-07 are two markers, each of which selects itself.
+#[test]
+fn the_two_same_day_agreements_are_both_visible_and_clickable() {
+    let mut h = harness(sample());
+    h.run();
+    let count = h
+        .query_all_by_label_contains("agreement 2022-01-07")
+        .count();
+    assert_eq!(count, 2, "both agreements have a marker");
+    let labels: Vec<String> = h
+        .query_all_by_label_contains("agreement 2022-01-07")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    for label in labels {
+        h.get_by_label(&label).click();
+        h.run();
+        let app = h.state();
+        let loaded = app.loaded.as_ref().expect("loaded");
+        let selected = app.selected.expect("a click selects");
+        let event = &loaded.timeline.events[selected];
+        assert!(
+            label.ends_with(&event.label),
+            "{label} selected {}",
+            event.label
+        );
+    }
+}
+
+/// The first view fits the bulk of the events, not the one ten months earlier: the sample's
+/// markers spread over more than half of the timeline's width, and an edge marker says how
+/// many events lie outside it.
+#[test]
+fn the_first_view_spreads_the_sample_over_the_width() {
+    let mut h = harness(sample());
+    h.run();
+    let canvas = h.get_by_label("Timeline").rect();
+    let xs: Vec<f32> = h
+        .query_all_by_label_contains(" 202")
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .map(|n| n.rect().center().x)
+        .filter(|x| canvas.x_range().contains(*x))
+        .collect();
+    assert!(xs.len() >= 5, "{} markers", xs.len());
+    let spread =
+        xs.iter().copied().fold(f32::MIN, f32::max) - xs.iter().copied().fold(f32::MAX, f32::min);
+    assert!(
+        spread > canvas.width() / 2.0,
+        "markers spread over {spread} of {} pt",
+        canvas.width()
+    );
+    assert!(
+        h.query_by_label_contains("earlier event").is_some(),
+        "the events left out are counted at the edge"
+    );
+}
