@@ -373,6 +373,31 @@ impl DatelineApp {
             None => order.len() - 1,
         };
         self.selected = Some(order[next]);
+        self.reveal(order[next]);
+    }
+
+    /// Pans (and zooms out if it must) so the event `id` lies inside the view with a margin:
+    /// stepping through events never selects one off screen.
+    fn reveal(&mut self, id: usize) {
+        let Some(loaded) = &self.loaded else { return };
+        let (Some(view), Some(iv)) = (
+            self.state.view,
+            loaded.timeline.events.get(id).and_then(|e| e.interval),
+        ) else {
+            return;
+        };
+        let start = timeline::axis::day_from_date(iv.start);
+        let end = timeline::axis::day_from_date(iv.end) + 1.0;
+        let margin = view.span() * 0.05;
+        if start >= view.start_day + margin && end <= view.end_day - margin {
+            return;
+        }
+        let span = view.span().max((end - start) / 0.9);
+        let middle = f64::midpoint(start, end);
+        self.state.view = Some(timeline::axis::TimeView {
+            start_day: middle - span / 2.0,
+            end_day: middle + span / 2.0,
+        });
     }
 
     /// Brings the per-event filter up to date with the search, kinds and article filter.

@@ -349,3 +349,38 @@ fn the_first_view_spreads_the_sample_over_the_width() {
         "the events left out are counted at the edge"
     );
 }
+
+/// After ←/→ the selected marker lies inside the timeline, however the view was panned.
+#[test]
+fn stepping_to_an_event_brings_it_into_view() {
+    let mut h = harness(sample());
+    h.run();
+    // A view of a fortnight in 2019, far from every event.
+    let far = dateline::timeline::axis::day_from_date(
+        chrono::NaiveDate::from_ymd_opt(2019, 6, 1).expect("a date"),
+    );
+    h.state_mut().state.view = Some(dateline::timeline::axis::TimeView {
+        start_day: far,
+        end_day: far + 14.0,
+    });
+    h.run();
+    let canvas = h.get_by_label("Timeline").rect();
+    for key in [
+        egui::Key::ArrowRight,
+        egui::Key::ArrowRight,
+        egui::Key::ArrowLeft,
+    ] {
+        h.key_press(key);
+        h.run();
+        let app = h.state();
+        let loaded = app.loaded.as_ref().expect("loaded");
+        let event = &loaded.timeline.events[app.selected.expect("selected")];
+        let label = dateline::timeline::marker_label(event, &loaded.rules.kinds);
+        let marker = h.get_by_label(&label).rect();
+        assert!(
+            canvas.contains(marker.center()),
+            "{label} at {:?}, outside {canvas:?}",
+            marker.center()
+        );
+    }
+}
