@@ -45,10 +45,62 @@ pub fn side_ui(
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search events"));
     ui.separator();
     kinds_ui(ui, state, loaded, commands);
+    legend_ui(ui);
     ui.separator();
     articles_ui(ui, state, loaded, commands);
     undated_ui(ui, state, loaded, commands);
     problems_ui(ui, loaded);
+}
+
+/// What the marks on the timeline mean; collapsed once read, and egui remembers that.
+fn legend_ui(ui: &mut Ui) {
+    use crate::events::Modality;
+    use crate::timeline::{draw_estimate_halo, draw_marker};
+    egui::CollapsingHeader::new("Legend")
+        .default_open(true)
+        .show(ui, |ui| {
+            let color = ui.visuals().text_color();
+            let background = ui.visuals().panel_fill;
+            let row = |ui: &mut Ui, text: &str, draw: &dyn Fn(&egui::Painter, egui::Rect)| {
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(28.0, 18.0), egui::Sense::hover());
+                    draw(ui.painter(), rect);
+                    ui.label(text);
+                });
+            };
+            for (modality, text) in [
+                (Modality::Happened, "happened"),
+                (Modality::Planned, "planned"),
+                (Modality::Claimed, "claimed"),
+                (Modality::Cancelled, "cancelled or denied"),
+            ] {
+                row(ui, text, &|p, r| {
+                    draw_marker(p, r.center(), color, modality, false, background);
+                });
+            }
+            row(ui, "date estimated", &|p, r| {
+                let faded = color.gamma_multiply(0.55);
+                draw_marker(p, r.center(), faded, Modality::Happened, false, background);
+                draw_estimate_halo(p, r.center(), faded);
+            });
+            row(ui, "a month, a year: no single day", &|p, r| {
+                let (x0, x1, y) = (r.left() + 2.0, r.right() - 2.0, r.center().y);
+                p.rect_filled(
+                    egui::Rect::from_min_max(egui::pos2(x0, y - 3.0), egui::pos2(x1, y + 3.0)),
+                    0.0,
+                    color.gamma_multiply(0.3),
+                );
+                for x in [x0, x1] {
+                    p.line_segment(
+                        [egui::pos2(x, y - 6.0), egui::pos2(x, y + 6.0)],
+                        egui::Stroke::new(2.0, color),
+                    );
+                }
+            });
+            ui.label("(2) before a label: reported by 2 sources");
+            ui.label("+3: three more events there; click to zoom in");
+        });
 }
 
 fn kinds_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &mut Vec<Command>) {

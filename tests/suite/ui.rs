@@ -384,3 +384,26 @@ fn stepping_to_an_event_brings_it_into_view() {
         );
     }
 }
+
+/// The window explains its marks: every marker style and the small numbers.
+#[test]
+fn the_legend_explains_the_marks() {
+    let mut h = harness(sample());
+    h.run();
+    for text in [
+        "Legend",
+        "happened",
+        "planned",
+        "claimed",
+        "cancelled or denied",
+        "date estimated",
+        "no single day",
+        "reported by 2 sources",
+        "click to zoom in",
+    ] {
+        assert!(
+            h.query_by_label_contains(text).is_some(),
+            "no {text:?} in the legend"
+        );
+    }
+}
