@@ -52,6 +52,18 @@ pub struct Painted {
     pub markers: Vec<PlacedMarker>,
     /// Events that had no room, counted per place.
     pub chips: Vec<Chip>,
+    /// The density strip's columns, when the lanes show one instead of markers.
+    pub bins: Vec<DensityBin>,
+}
+
+/// One column of a density strip: how many events of its lane start in its days.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DensityBin {
+    /// The whole lane's height over the column, for hovering.
+    pub rect: Rect,
+    pub count: u32,
+    pub start_day: f64,
+    pub end_day: f64,
 }
 
 #[must_use]
@@ -74,8 +86,9 @@ pub fn paint(
     let items = layout::items_in_view(input.events, input.shown, &lanes, &geometry, input.view);
     let mut markers = Vec::new();
     let mut chips = Vec::new();
+    let mut bins = Vec::new();
     if items.len() > MAX_MARKERS {
-        density_strips(painter, &geometry, lanes.len(), &items, input);
+        bins = density_strips(painter, &geometry, lanes.len(), &items, input, visuals);
     } else {
         let labels: Vec<String> = items
             .iter()
@@ -150,6 +163,7 @@ pub fn paint(
         geometry,
         markers,
         chips,
+        bins,
     }
 }
 
@@ -282,8 +296,11 @@ fn density_strips(
     lanes: usize,
     items: &[Item],
     input: &TimelineInput<'_>,
-) {
+    visuals: &Visuals,
+) -> Vec<DensityBin> {
     const BIN_PX: f32 = 4.0;
+    let mapping = geometry.mapping(input.view);
+    let mut out = Vec::new();
     let (plot, lane_h) = (geometry.plot, geometry.lane_h);
     let bins = ((plot.width() / BIN_PX).ceil() as usize).max(1);
     let mut counts = vec![vec![0u32; bins]; lanes];
@@ -300,6 +317,14 @@ fn density_strips(
         let Some(kind) = kind else { continue };
         let color = kind_color(&input.kinds[kind]);
         let base = plot.top() + (row as f32 + 1.0) * lane_h - 3.0;
+        // The strip's scale: its tallest column's count, at the lane's top right.
+        painter.text(
+            Pos2::new(plot.right() - 2.0, base - lane_h + 5.0),
+            Align2::RIGHT_TOP,
+            format!("tallest: {} events", max as u32),
+            FontId::proportional(10.0),
+            visuals.weak_text_color(),
+        );
         for (b, &n) in lane.iter().enumerate() {
             if n == 0 {
                 continue;
@@ -311,6 +336,16 @@ fn density_strips(
                 CornerRadius::ZERO,
                 color.gamma_multiply(0.8),
             );
+            out.push(DensityBin {
+                rect: Rect::from_min_max(
+                    Pos2::new(x, base - lane_h + 3.0),
+                    Pos2::new(x + BIN_PX, base),
+                ),
+                count: n,
+                start_day: mapping.day_from_x(x),
+                end_day: mapping.day_from_x(x + BIN_PX),
+            });
         }
     }
+    out
 }

@@ -65,6 +65,9 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
         pos.and_then(|p| drawn.chips.iter().find(|c| c.rect.expand(2.0).contains(p)))
     };
     let hovered_chip = chip_under(response.hover_pos());
+    let bin_under =
+        |pos: Option<egui::Pos2>| pos.and_then(|p| drawn.bins.iter().find(|b| b.rect.contains(p)));
+    let hovered_bin = bin_under(response.hover_pos());
     let edge_under =
         |pos: Option<egui::Pos2>| pos.and_then(|p| edges.iter().find(|(rect, _)| rect.contains(p)));
     if edge_under(response.hover_pos()).is_some() {
@@ -99,6 +102,17 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
         if let Some(view) = super::axis::fit_events(chip.events.iter().map(|&i| &input.events[i])) {
             commands.push(TimelineCommand::SetView(view));
         }
+    } else if let Some(bin) = response
+        .clicked()
+        .then(|| bin_under(response.interact_pointer_pos()))
+        .flatten()
+    {
+        // A column opens into its days, with its neighbours either side for context.
+        let span = (bin.end_day - bin.start_day).max(1.0);
+        commands.push(TimelineCommand::SetView(TimeView {
+            start_day: bin.start_day - 2.0 * span,
+            end_day: bin.end_day + 2.0 * span,
+        }));
     } else if response.clicked() {
         let clicked = under(response.interact_pointer_pos()).map(|i| input.events[i].id);
         commands.push(TimelineCommand::Select(clicked));
@@ -107,6 +121,16 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     if let Some(i) = hovered {
         let event = &input.events[i];
         response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, event, input.kinds));
+    } else if let Some(bin) = hovered_bin {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
+        response.on_hover_ui_at_pointer(|ui| {
+            ui.strong(format!("{} events", bin.count));
+            ui.label(format!(
+                "{} – {}; click to zoom in",
+                super::axis::date_from_day(bin.start_day),
+                super::axis::date_from_day(bin.end_day)
+            ));
+        });
     } else if let Some(chip) = hovered_chip {
         ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
         response.on_hover_ui_at_pointer(|ui| {

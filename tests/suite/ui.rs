@@ -407,3 +407,71 @@ fn the_legend_explains_the_marks() {
         );
     }
 }
+
+/// Past 3,000 markers a lane shows a density strip whose columns count every event in view
+/// and name the days they cover, for the tooltip and the zoom on click.
+#[test]
+fn density_columns_count_the_events_and_know_their_days() {
+    use dateline::timeline::axis::{TimeView, day_from_date};
+    let data = dateline::dataset::Dataset::load(
+        vec![repo().join("assets/sample")],
+        dateline::events::Rules::built_in(),
+        &dateline::progress::Progress::default(),
+    );
+    let model = data
+        .timeline
+        .events
+        .iter()
+        .find(|e| e.interval.is_some_and(|iv| iv.start == iv.end))
+        .expect("a one-day event")
+        .clone();
+    let first = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("a date");
+    let events: Vec<dateline::events::Event> = (0..5000)
+        .map(|k| {
+            let mut e = model.clone();
+            e.id = k;
+            let day = first + chrono::Duration::days((k % 700) as i64);
+            e.interval = Some(dateline::temporal::Interval {
+                start: day,
+                end: day,
+                precision: dateline::temporal::Precision::Day,
+            });
+            e
+        })
+        .collect();
+    let visible = vec![true; data.rules.kinds.len()];
+    let shown = vec![true; events.len()];
+    let view = TimeView::fit(day_from_date(first), day_from_date(first) + 700.0);
+    let input = dateline::timeline::TimelineInput {
+        events: &events,
+        kinds: &data.rules.kinds,
+        visible: &visible,
+        shown: &shown,
+        selected: None,
+        view,
+        numbers: None,
+    };
+    let ctx = egui::Context::default();
+    let mut bins = Vec::new();
+    let _ = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 600.0));
+        bins = dateline::timeline::paint::paint(ui.painter(), rect, ui.visuals(), &input).bins;
+    });
+    assert_eq!(bins.iter().map(|b| b.count).sum::<u32>(), 5000);
+    for b in &bins {
+        assert!(b.end_day > b.start_day);
+        // Every event counted in a column starts within (a rounding of) its days.
+        let inside = events
+            .iter()
+            .filter_map(|e| e.interval)
+            .filter(|iv| {
+                let d = day_from_date(iv.start) + 0.5;
+                d >= b.start_day - 1.0 && d <= b.end_day + 1.0
+            })
+            .count();
+        assert!(
+            inside as u32 >= b.count,
+            "{b:?}: {inside} events in its days"
+        );
+    }
+}
