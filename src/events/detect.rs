@@ -592,7 +592,7 @@ impl Context<'_> {
             .any(|k| lower(k - 1) == "to" && lower(k) == "be");
         // "the next meeting, to be held on December 9": a noun's own words say it is ahead.
         let ahead = |w: &str| matches!(w, "next" | "upcoming" | "forthcoming" | "proposed");
-        let noun_ahead = self.rules_noun(span)
+        let noun_ahead = self.is_noun()
             && (span.start.saturating_sub(2).max(clause.start)..span.start)
                 .any(|k| ahead(lower(k)));
         let sentence_after = span.end..(span.end + 4).min(self.sentence.end);
@@ -603,7 +603,7 @@ impl Context<'_> {
         let planned = any(&before, &is_planned)
             || to_be && any(&before, &|w| matches!(w, "is" | "are"))
             || noun_ahead
-            || (self.rules_noun(span) && to_be_after);
+            || (self.is_noun() && to_be_after);
         let undone = |w: &str| {
             matches!(
                 w,
@@ -633,7 +633,7 @@ impl Context<'_> {
     fn infinitive(&self, span: &Range<usize>) -> bool {
         span.start > self.sentence.start
             && self.words[span.start - 1].lower == "to"
-            && !self.rules_noun(span)
+            && !self.is_noun()
     }
 
     /// "If the talks succeed, …": the condition's own clause reports nothing. The main clause
@@ -643,11 +643,9 @@ impl Context<'_> {
         (clause.start..span.start).any(|k| matches!(self.words[k].lower.as_ref(), "if" | "unless"))
     }
 
-    fn rules_noun(&self, span: &Range<usize>) -> bool {
-        self.triggers
-            .iter()
-            .find(|(_, r)| r == span)
-            .is_some_and(|(pi, _)| self.rules.patterns[*pi].noun)
+    /// Whether the trigger this context is about names the event ("the talks").
+    fn is_noun(&self) -> bool {
+        self.rules.patterns[self.triggers[self.index].0].noun
     }
 
     /// Names in the sentence: runs of capitalised words ("Defense Secretary Lloyd Austin").

@@ -82,13 +82,8 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     {
         // Jump to the events past that edge.
         let view = input.view;
-        let past = |&(i, e): &(usize, &Event)| {
-            is_listed(i, e, input)
-                && e.interval.is_some_and(|iv| match side {
-                    Edge::Earlier => super::axis::day_from_date(iv.end) + 1.0 < view.start_day,
-                    Edge::Later => super::axis::day_from_date(iv.start) > view.end_day,
-                })
-        };
+        let past =
+            |&(i, e): &(usize, &Event)| is_listed(i, e, input) && beyond(e, view) == Some(*side);
         let beyond = input.events.iter().enumerate().filter(past).map(|(_, e)| e);
         if let Some(view) = super::axis::fit_events(beyond) {
             commands.push(TimelineCommand::SetView(view));
@@ -160,6 +155,18 @@ enum Edge {
     Later,
 }
 
+/// The edge of `view` an event's dates lie wholly past, if any.
+fn beyond(e: &Event, view: TimeView) -> Option<Edge> {
+    let iv = e.interval?;
+    if super::axis::day_from_date(iv.end) + 1.0 < view.start_day {
+        Some(Edge::Earlier)
+    } else if super::axis::day_from_date(iv.start) > view.end_day {
+        Some(Edge::Later)
+    } else {
+        None
+    }
+}
+
 /// An event the timeline would draw if its date were in view: shown, dated, its kind visible.
 fn is_listed(index: usize, e: &Event, input: &TimelineInput<'_>) -> bool {
     input.shown.get(index).copied().unwrap_or(true)
@@ -183,11 +190,10 @@ fn edge_markers(
         .enumerate()
         .filter(|&(i, e)| is_listed(i, e, input))
     {
-        let Some(iv) = e.interval else { continue };
-        if super::axis::day_from_date(iv.end) + 1.0 < input.view.start_day {
-            earlier += 1;
-        } else if super::axis::day_from_date(iv.start) > input.view.end_day {
-            later += 1;
+        match beyond(e, input.view) {
+            Some(Edge::Earlier) => earlier += 1,
+            Some(Edge::Later) => later += 1,
+            None => {}
         }
     }
     let plot = geometry.plot;

@@ -67,6 +67,14 @@ fn timeline_of(files: &[(&str, &str)]) -> (Dir, Corpus, Rules, Timeline) {
     (dir, corpus, rules, timeline)
 }
 
+/// The events of `kind`, in timeline order.
+fn of_kind<'a>(t: &'a Timeline, rules: &Rules, kind: &str) -> Vec<&'a Event> {
+    t.events
+        .iter()
+        .filter(|e| rules.kinds[e.kind].name == kind)
+        .collect()
+}
+
 fn find<'a>(t: &'a Timeline, rules: &Rules, kind: &str, start: &str) -> &'a Event {
     t.events
         .iter()
@@ -239,11 +247,7 @@ fn two_meetings_on_one_day_with_different_people_stay_apart() {
             "Date: 2022-11-15\n\nOn Monday, Biden met Xi in Bali. Separately, Putin met Modi in Samarkand on Monday.\n",
         ),
     ]);
-    let meetings: Vec<&Event> = t
-        .events
-        .iter()
-        .filter(|e| rules.kinds[e.kind].name == "meeting")
-        .collect();
+    let meetings = of_kind(&t, &rules, "meeting");
     assert_eq!(
         meetings.len(),
         2,
@@ -283,11 +287,7 @@ fn syndicated_copies_merge_and_disagreeing_dates_are_flagged() {
             ),
         ),
     ]);
-    let meetings: Vec<&Event> = t
-        .events
-        .iter()
-        .filter(|e| rules.kinds[e.kind].name == "meeting")
-        .collect();
+    let meetings = of_kind(&t, &rules, "meeting");
     assert_eq!(meetings.len(), 1);
     assert_eq!(meetings[0].sources.len(), 2);
     assert!(meetings[0].date_disputed, "Tuesday vs Wednesday");
@@ -542,11 +542,7 @@ fn one_meeting_told_two_ways_a_week_apart_is_one_event() {
             "Date: 2021-04-15\n\nThe Vienna meeting of the Iranian and German foreign ministers on the nuclear programme last week produced no breakthrough.\n",
         ),
     ]);
-    let meetings: Vec<&Event> = t
-        .events
-        .iter()
-        .filter(|e| rules.kinds[e.kind].name == "meeting")
-        .collect();
+    let meetings = of_kind(&t, &rules, "meeting");
     assert_eq!(
         meetings.len(),
         1,
@@ -583,11 +579,7 @@ fn copies_of_a_report_across_years_stay_apart() {
         .collect();
     let (_dir, corpus, rules, t) = timeline_of(&refs);
     for kind in ["appointment", "meeting"] {
-        let events: Vec<&Event> = t
-            .events
-            .iter()
-            .filter(|e| rules.kinds[e.kind].name == kind)
-            .collect();
+        let events = of_kind(&t, &rules, kind);
         assert!(events.len() >= 10, "{kind}: {} events", events.len());
         for e in &events {
             let years: std::collections::BTreeSet<i32> = e
@@ -630,11 +622,7 @@ fn a_meeting_that_opened_and_closed_on_two_days_spans_them() {
         "summit.txt",
         "Date: 2005-11-14\n\nDHAKA, Nov. 14 - The regional summit opened here on Saturday and closed on Sunday with a declaration on trade.\n",
     )]);
-    let meetings: Vec<&Event> = t
-        .events
-        .iter()
-        .filter(|e| rules.kinds[e.kind].name == "meeting")
-        .collect();
+    let meetings = of_kind(&t, &rules, "meeting");
     assert_eq!(
         meetings.len(),
         1,
