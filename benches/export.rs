@@ -2,6 +2,8 @@
 //! timeline. Everything is counted: the offscreen passes, tessellation, rasterizing and PNG
 //! encoding. `cargo bench --bench export`.
 
+mod allocator;
+
 mod generated;
 
 use std::time::Instant;

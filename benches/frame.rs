@@ -3,6 +3,8 @@
 //! whole window with a generated 10,000-article folder loaded, idle and while searching:
 //! `cargo bench --bench frame`.
 
+mod allocator;
+
 use std::fmt::Write;
 use std::time::Instant;
 

@@ -1,5 +1,7 @@
 //! Ingest throughput on a generated 10,000-article folder: `cargo bench --bench ingest`.
 
+mod allocator;
+
 mod common;
 
 use std::time::Instant;

@@ -2,6 +2,8 @@
 //! must cost about the same either way (it compared every pair of mentions within a file, so
 //! one big file took 25 times longer). `cargo bench --bench one_file`.
 
+mod allocator;
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;

@@ -2,6 +2,8 @@
 //! with the time of each stage: `cargo bench --bench pipeline`. `DATELINE_BENCH_ARTICLES=600`
 //! makes the folder smaller, e.g. to count instructions under callgrind.
 
+mod allocator;
+
 mod common;
 
 use std::time::Instant;

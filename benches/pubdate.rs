@@ -4,6 +4,8 @@
 //! `DATELINE_PAGES=folder cargo bench --bench pubdate` (skipped without the variable: the
 //! pages are public benchmarks that this repository does not carry).
 
+mod allocator;
+
 use std::path::PathBuf;
 use std::time::Instant;
 

@@ -1,5 +1,7 @@
 //! Tagging throughput on all of TBAQ-cleaned repeated to ≥ 40 MB: `cargo bench --bench temporal`.
 
+mod allocator;
+
 use std::path::PathBuf;
 use std::time::Instant;
 
