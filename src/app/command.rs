@@ -19,6 +19,8 @@ pub enum Command {
     Reload,
     CancelLoad,
     Select(Option<usize>),
+    /// Pans (zooming out if it must) until the event is in view.
+    Reveal(usize),
     Step(i32),
     SetView(TimeView),
     FitAll,
@@ -26,6 +28,8 @@ pub enum Command {
     ToggleKind(usize),
     FilterArticle(Option<usize>),
     ToggleTheme,
+    ToggleSidePanel,
+    ToggleTable,
     ExportJson,
     /// Opens the PNG export window and the save dialog.
     ExportPng,
@@ -161,6 +165,24 @@ pub const ACTIONS: &[(u8, Action)] = &[
             label: "Next event",
             shortcut: Some(key(Key::ArrowRight)),
             command: Command::Step(1),
+        },
+    ),
+    (
+        1,
+        Action {
+            menu: Menu::View,
+            label: "Show/hide side panel",
+            shortcut: Some(command_key(Key::B)),
+            command: Command::ToggleSidePanel,
+        },
+    ),
+    (
+        1,
+        Action {
+            menu: Menu::View,
+            label: "Show/hide chronology table",
+            shortcut: Some(command_key(Key::T)),
+            command: Command::ToggleTable,
         },
     ),
     (

@@ -13,11 +13,20 @@ struct Key {
     article: Option<usize>,
 }
 
-/// The per-event result for the current key.
+/// The per-event result for the current key, and the counts the side panel shows for it.
 #[derive(Debug, Default)]
 pub struct EventFilter {
     key: Option<Key>,
     shown: Vec<bool>,
+    /// Per kind: events that pass the search and the article filter, the kind's toggle aside
+    /// (a hidden kind still says how many it would show).
+    kind_counts: Vec<usize>,
+    /// Shown events with no date, for the undated list.
+    undated: Vec<usize>,
+    /// Kinds with at least one shown, dated event: the lanes worth drawing.
+    lanes: Vec<bool>,
+    /// Changes whenever the result does, so what is built from it knows when to rebuild.
+    generation: u64,
 }
 
 impl EventFilter {
@@ -45,8 +54,34 @@ impl EventFilter {
                 hidden_kinds: hidden_kinds.clone(),
                 article,
             };
-            self.shown = compute(loaded, &key);
+            let matches = compute(loaded, &key);
+            let visible = key.hidden_kinds.non_members(&loaded.rules.kinds);
+            let kinds = loaded.rules.kinds.len();
+            self.kind_counts = vec![0; kinds];
+            self.lanes = vec![false; kinds];
+            self.undated.clear();
+            self.shown = loaded
+                .timeline
+                .events
+                .iter()
+                .zip(&matches)
+                .map(|(e, &m)| {
+                    if m && let Some(n) = self.kind_counts.get_mut(e.kind) {
+                        *n += 1;
+                    }
+                    let shown = m && visible.get(e.kind).copied().unwrap_or(true);
+                    if shown {
+                        if e.interval.is_none() {
+                            self.undated.push(e.id);
+                        } else if let Some(lane) = self.lanes.get_mut(e.kind) {
+                            *lane = true;
+                        }
+                    }
+                    shown
+                })
+                .collect();
             self.key = Some(key);
+            self.generation += 1;
         }
         &self.shown
     }
@@ -56,10 +91,40 @@ impl EventFilter {
     pub fn shown(&self) -> &[bool] {
         &self.shown
     }
+
+    /// Per kind, the events the search and article filter let through.
+    #[must_use]
+    pub fn kind_counts(&self) -> &[usize] {
+        &self.kind_counts
+    }
+
+    /// The shown events with no date.
+    #[must_use]
+    pub fn undated(&self) -> &[usize] {
+        &self.undated
+    }
+
+    /// Per kind, whether any shown event of it has a date: a lane with none collapses.
+    #[must_use]
+    pub fn lanes(&self) -> &[bool] {
+        &self.lanes
+    }
+
+    /// How many events are shown.
+    #[must_use]
+    pub fn shown_count(&self) -> usize {
+        self.shown.iter().filter(|&&s| s).count()
+    }
+
+    /// Changes whenever the result changes.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
 }
 
+/// Per event: whether it passes the search and the article filter.
 fn compute(loaded: &Loaded, key: &Key) -> Vec<bool> {
-    let visible = key.hidden_kinds.non_members(&loaded.rules.kinds);
     // Case-insensitive, and no lowercased copy of the corpus: the regex does the folding.
     let needle = (!key.search.is_empty())
         .then(|| {
@@ -82,10 +147,9 @@ fn compute(loaded: &Loaded, key: &Key) -> Vec<bool> {
         .events
         .iter()
         .map(|e| {
-            if !visible.get(e.kind).copied().unwrap_or(true)
-                || key
-                    .article
-                    .is_some_and(|a| !e.sources.iter().any(|s| s.article == a))
+            if key
+                .article
+                .is_some_and(|a| !e.sources.iter().any(|s| s.article == a))
             {
                 return false;
             }

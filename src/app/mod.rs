@@ -2,6 +2,7 @@
 //! marker shows the paragraphs that reported it. Drawing only collects [`Command`]s; they are
 //! applied after the frame, and the pipeline runs in background [`jobs`].
 
+pub mod chronology;
 pub mod command;
 pub mod export_dialog;
 pub mod filter;
@@ -25,6 +26,11 @@ use export_dialog::{ExportDialog, ExportRequest};
 use jobs::Job;
 use source_panel::PanelCommand;
 pub use state::State;
+
+/// Below this width the Source panel goes under the timeline instead of beside it.
+const NARROW_WIDTH: f32 = 900.0;
+/// Below this height (and narrow) the Source panel takes the chronology table's place.
+const SHORT_HEIGHT: f32 = 560.0;
 
 /// The app's name: its window title and the name of the folder eframe and [`State`] keep
 /// their settings in, which the launcher checks before eframe opens it.
@@ -106,6 +112,7 @@ pub struct DatelineApp {
     path_field: String,
     pub message: Option<String>,
     filter: filter::EventFilter,
+    rows: chronology::Rows,
     ctx: egui::Context,
     /// Where the state is saved, and what was saved last (saved again only when changed).
     state_file: Option<PathBuf>,
@@ -174,6 +181,7 @@ impl DatelineApp {
             path_field: String::new(),
             message: None,
             filter: filter::EventFilter::default(),
+            rows: chronology::Rows::default(),
             ctx,
             state_file: None,
             saved_state: None,
@@ -189,9 +197,11 @@ impl DatelineApp {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         self.state.last_paths.clone_from(&loaded.paths);
+        self.state.enter_folder(&loaded.paths);
         self.selected = None;
         self.article_filter = None;
         self.filter.invalidate();
+        self.rows.invalidate();
         if self.state.view.is_none()
             || self
                 .loaded
@@ -269,6 +279,7 @@ impl DatelineApp {
                 }
             }
             Command::Select(id) => self.selected = id,
+            Command::Reveal(id) => self.reveal(id),
             Command::Step(direction) => self.step(direction),
             Command::SetView(view) => self.state.view = Some(view),
             Command::FitAll => {
@@ -290,9 +301,14 @@ impl DatelineApp {
                     .map(|k| k.name.clone())
                 {
                     self.state.hidden_kinds.toggle(&name);
+                    if let Some(loaded) = &self.loaded {
+                        self.state.remember_hidden(&loaded.paths);
+                    }
                 }
             }
             Command::FilterArticle(article) => self.article_filter = article,
+            Command::ToggleSidePanel => self.state.hide_side = !self.state.hide_side,
+            Command::ToggleTable => self.state.hide_table = !self.state.hide_table,
             Command::ToggleTheme => {
                 self.state.dark = !self.state.dark;
                 self.apply_theme();
@@ -470,39 +486,88 @@ impl DatelineApp {
         if self.load.is_some() || self.message.is_some() || self.export.busy() {
             egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, &mut commands));
         }
-        egui::Panel::left("side")
-            .resizable(true)
-            .default_size(280.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    side::side_ui(
-                        ui,
-                        &mut side::SideState {
-                            path_field: &mut self.path_field,
-                            search: &mut self.search,
-                            hidden_kinds: &self.state.hidden_kinds,
-                            article_filter: self.article_filter,
-                            selected: self.selected,
-                        },
-                        self.loaded.as_deref(),
-                        &mut commands,
-                    );
-                });
-            });
-        if let (Some(id), Some(loaded)) = (self.selected, &self.loaded)
-            && let Some(event) = loaded.timeline.events.get(id)
-        {
-            egui::Panel::right("sources")
+        // Panels share the window by proportion, so a small window keeps room for the
+        // timeline: the side panel takes at most a third of the width, and below
+        // NARROW_WIDTH the Source panel moves under the timeline.
+        let window = ui.available_rect_before_wrap();
+        let narrow = window.width() < NARROW_WIDTH;
+        let short = window.height() < SHORT_HEIGHT;
+        if !self.state.hide_side {
+            egui::Panel::left("side")
                 .resizable(true)
-                .default_size(420.0)
+                .default_size(if narrow { 200.0 } else { 280.0 })
+                .size_range(160.0..=(window.width() / 3.0).max(160.0))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
-                        if let Some(c) =
-                            source_panel::source_ui(ui, event, &loaded.rules.kinds, &loaded.corpus)
-                        {
-                            commands.push(Command::SourcePanel(c));
-                        }
+                        side::side_ui(
+                            ui,
+                            &mut side::SideState {
+                                path_field: &mut self.path_field,
+                                search: &mut self.search,
+                                hidden_kinds: &self.state.hidden_kinds,
+                                article_filter: self.article_filter,
+                                selected: self.selected,
+                                filter: &self.filter,
+                            },
+                            self.loaded.as_deref(),
+                            &mut commands,
+                        );
                     });
+                });
+        }
+        let source = self
+            .selected
+            .zip(self.loaded.as_ref())
+            .and_then(|(id, loaded)| loaded.timeline.events.get(id).map(|e| (e, loaded)));
+        if let Some((event, loaded)) = source {
+            let panel = if narrow {
+                egui::Panel::bottom("sources")
+                    .default_size(window.height() * 0.3)
+                    .size_range(80.0..=(window.height() * 0.4).max(80.0))
+            } else {
+                egui::Panel::right("sources")
+                    .default_size(420.0)
+                    .size_range(200.0..=(window.width() * 0.45).max(200.0))
+            };
+            panel.resizable(true).show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    if let Some(c) =
+                        source_panel::source_ui(ui, event, &loaded.rules.kinds, &loaded.corpus)
+                    {
+                        commands.push(Command::SourcePanel(c));
+                    }
+                });
+            });
+        }
+        // In a short window with the Source panel below, the table gives way to it.
+        let table_fits = !(short && narrow && source.is_some());
+        if !self.state.hide_table
+            && table_fits
+            && let Some(loaded) = &self.loaded
+        {
+            self.rows.refresh(
+                self.filter.generation(),
+                self.state.sort,
+                &loaded.timeline.events,
+                &loaded.rules.kinds,
+                self.filter.shown(),
+            );
+            let input = chronology::TableInput {
+                events: &loaded.timeline.events,
+                kinds: &loaded.rules.kinds,
+                selected: self.selected,
+            };
+            egui::Panel::bottom("chronology")
+                .resizable(true)
+                .default_size(window.height() * 0.28)
+                .size_range(60.0..=(window.height() * 0.4).max(60.0))
+                .show(ui, |ui| {
+                    commands.extend(chronology::table_ui(
+                        ui,
+                        &input,
+                        &mut self.state.sort,
+                        &mut self.rows,
+                    ));
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
@@ -575,7 +640,11 @@ impl DatelineApp {
             ui.centered_and_justified(|ui| ui.label("No dated events in these articles."));
             return;
         };
-        let visible = self.state.hidden_kinds.non_members(&loaded.rules.kinds);
+        // A lane with nothing shown in it collapses: hidden kinds and kinds the search empties.
+        let mut visible = self.state.hidden_kinds.non_members(&loaded.rules.kinds);
+        for (v, &has) in visible.iter_mut().zip(self.filter.lanes()) {
+            *v &= has;
+        }
         let input = TimelineInput {
             events: &loaded.timeline.events,
             kinds: &loaded.rules.kinds,

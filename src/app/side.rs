@@ -17,6 +17,8 @@ pub struct SideState<'a> {
     pub hidden_kinds: &'a KindSet,
     pub article_filter: Option<usize>,
     pub selected: Option<usize>,
+    /// What the search and the article filter let through, for the counts and the undated list.
+    pub filter: &'a super::filter::EventFilter,
 }
 
 pub fn side_ui(
@@ -29,7 +31,8 @@ pub fn side_ui(
         let field = ui.add(
             egui::TextEdit::singleline(state.path_field)
                 .hint_text("folder or file path")
-                .desired_width(180.0),
+                // What the Open button leaves, so a narrow panel never hides the button.
+                .desired_width((ui.available_width() - 56.0).max(60.0)),
         );
         field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Folder path"));
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
@@ -107,7 +110,14 @@ fn kinds_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &mut 
     ui.strong("Kinds");
     let visible = state.hidden_kinds.non_members(&loaded.rules.kinds);
     for (k, kind) in loaded.rules.kinds.iter().enumerate() {
-        let count = loaded.kind_counts.get(k).copied().unwrap_or(0);
+        let total = loaded.kind_counts.get(k).copied().unwrap_or(0);
+        let passing = state.filter.kind_counts().get(k).copied().unwrap_or(total);
+        // "3 of 5" while the search or the article filter leaves some out.
+        let count = if passing == total {
+            total.to_string()
+        } else {
+            format!("{passing} of {total}")
+        };
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter()
@@ -124,10 +134,21 @@ fn kinds_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &mut 
 }
 
 fn articles_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &mut Vec<Command>) {
-    ui.strong(format!("Articles ({})", loaded.corpus.articles.len()));
-    if state.article_filter.is_some() && ui.button("Show all articles").clicked() {
-        commands.push(Command::FilterArticle(None));
-    }
+    // The button is always there, greyed out when unused: a button that appears above the
+    // list would move the rows under the pointer.
+    ui.horizontal(|ui| {
+        ui.strong(format!("Articles ({})", loaded.corpus.articles.len()));
+        if ui
+            .add_enabled(
+                state.article_filter.is_some(),
+                egui::Button::new("Show all"),
+            )
+            .on_hover_text("Show the events of every article")
+            .clicked()
+        {
+            commands.push(Command::FilterArticle(None));
+        }
+    });
     // Long lists lay out only the rows in sight: a folder can hold thousands of articles.
     let row_h = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
@@ -176,15 +197,24 @@ fn undated_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &mu
     if loaded.undated.is_empty() {
         return;
     }
+    let undated = state.filter.undated();
     ui.separator();
-    ui.strong(format!("Undated events ({})", loaded.undated.len()));
+    if undated.len() == loaded.undated.len() {
+        ui.strong(format!("Undated events ({})", undated.len()));
+    } else {
+        ui.strong(format!(
+            "Undated events ({} of {})",
+            undated.len(),
+            loaded.undated.len()
+        ));
+    }
     let row_h = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .id_salt("undated")
         .max_height(200.0)
         .auto_shrink([false, true])
-        .show_rows(ui, row_h, loaded.undated.len(), |ui, rows| {
-            for &id in &loaded.undated[rows] {
+        .show_rows(ui, row_h, undated.len(), |ui, rows| {
+            for &id in &undated[rows] {
                 let Some(e) = loaded.timeline.events.get(id) else {
                     continue;
                 };

@@ -20,6 +20,50 @@ pub struct State {
     pub view: Option<TimeView>,
     pub dark: bool,
     pub export: ExportSettings,
+    /// Panels the user closed (Ctrl+B, Ctrl+T); shown by default.
+    pub hide_side: bool,
+    pub hide_table: bool,
+    pub sort: super::chronology::Sort,
+    /// The kinds hidden in each folder opened, by its path: what one story hides is no concern
+    /// of another.
+    pub hidden_by_folder: std::collections::BTreeMap<String, KindSet>,
+}
+
+/// How many folders' hidden kinds are remembered; the oldest entries go first.
+const MAX_REMEMBERED_FOLDERS: usize = 200;
+
+impl State {
+    /// The key a set of opened paths is remembered under.
+    #[must_use]
+    pub fn folder_key(paths: &[PathBuf]) -> String {
+        paths
+            .iter()
+            .map(|p| p.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Makes the kinds hidden for `paths` the current ones.
+    pub fn enter_folder(&mut self, paths: &[PathBuf]) {
+        self.hidden_kinds = self
+            .hidden_by_folder
+            .get(&Self::folder_key(paths))
+            .cloned()
+            .unwrap_or_default();
+    }
+
+    /// Remembers the current hidden kinds for `paths`.
+    pub fn remember_hidden(&mut self, paths: &[PathBuf]) {
+        let key = Self::folder_key(paths);
+        if self.hidden_kinds == KindSet::default() {
+            self.hidden_by_folder.remove(&key);
+        } else {
+            self.hidden_by_folder.insert(key, self.hidden_kinds.clone());
+            while self.hidden_by_folder.len() > MAX_REMEMBERED_FOLDERS {
+                self.hidden_by_folder.pop_first();
+            }
+        }
+    }
 }
 
 /// Days from 1970 that a view may start or end at: chrono's calendar, with room to spare.
@@ -48,6 +92,10 @@ impl State {
             export: field::<ExportSettings>(&map, "export")
                 .map(ExportSettings::validated)
                 .unwrap_or(defaults.export),
+            hide_side: field(&map, "hide_side").unwrap_or(defaults.hide_side),
+            hide_table: field(&map, "hide_table").unwrap_or(defaults.hide_table),
+            sort: field(&map, "sort").unwrap_or(defaults.sort),
+            hidden_by_folder: field(&map, "hidden_by_folder").unwrap_or(defaults.hidden_by_folder),
         }
     }
 }
@@ -123,6 +171,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hidden_kinds_belong_to_the_folder_they_were_hidden_in() {
+        let (summit, election) = (
+            vec![PathBuf::from("/news/summit")],
+            vec![PathBuf::from("/news/election")],
+        );
+        let mut state = State::default();
+        state.enter_folder(&summit);
+        state.hidden_kinds.toggle("meeting");
+        state.remember_hidden(&summit);
+        state.enter_folder(&election);
+        assert_eq!(
+            state.hidden_kinds,
+            KindSet::default(),
+            "another folder starts with all kinds"
+        );
+        state.enter_folder(&summit);
+        assert_eq!(state.hidden_kinds, KindSet::new(["meeting".to_owned()]));
+        // Remembered across launches.
+        let text = ron::to_string(&state).unwrap_or_default();
+        let mut back = State::from_ron(&text);
+        back.enter_folder(&summit);
+        assert_eq!(back.hidden_kinds, KindSet::new(["meeting".to_owned()]));
+        // Showing every kind again forgets the entry.
+        state.hidden_kinds.toggle("meeting");
+        state.remember_hidden(&summit);
+        assert!(state.hidden_by_folder.is_empty());
+    }
+
+    #[test]
     fn saved_atomically_and_read_back_and_a_fifo_is_not_waited_for() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/state.ron");
@@ -162,6 +239,13 @@ mod tests {
             }),
             dark: true,
             export: ExportSettings::default(),
+            hide_side: true,
+            hide_table: true,
+            sort: crate::app::chronology::Sort {
+                by: crate::app::chronology::SortBy::Sources,
+                descending: true,
+            },
+            hidden_by_folder: [("/news".to_owned(), KindSet::new(["meeting".to_owned()]))].into(),
         };
         let text = ron::to_string(&state).unwrap();
         assert_eq!(State::from_ron(&text), state);

@@ -26,9 +26,16 @@ fn sample() -> DatelineApp {
     })
 }
 
+/// The sample with the chronology table closed, for tests of labels the table repeats.
+fn sample_without_table() -> DatelineApp {
+    let mut app = sample();
+    app.state.hide_table = true;
+    app
+}
+
 #[test]
 fn lanes_exist_for_the_sample_kinds() {
-    let mut h = harness(sample());
+    let mut h = harness(sample_without_table());
     h.run();
     for kind in ["Meeting", "Missile test", "Appointment", "Infection"] {
         assert!(
@@ -388,7 +395,7 @@ fn stepping_to_an_event_brings_it_into_view() {
 /// The window explains its marks: every marker style and the small numbers.
 #[test]
 fn the_legend_explains_the_marks() {
-    let mut h = harness(sample());
+    let mut h = harness(sample_without_table());
     h.run();
     for text in [
         "Legend",
@@ -476,4 +483,222 @@ fn density_columns_count_the_events_and_know_their_days() {
             "{b:?}: {inside} events in its days"
         );
     }
+}
+
+fn harness_sized(app: DatelineApp, width: f32, height: f32) -> Harness<'static, DatelineApp> {
+    Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .build_ui_state(
+            |ui, app: &mut DatelineApp| {
+                app.logic();
+                app.window_ui(ui);
+            },
+            app,
+        )
+}
+
+/// The chronology table's rows, top to bottom: the buttons under the timeline named by an
+/// event's label.
+fn table_rows(h: &Harness<'static, DatelineApp>) -> Vec<(String, egui::Rect)> {
+    let canvas = h.get_by_label("Timeline").rect();
+    let app = h.state();
+    let loaded = app.loaded.as_ref().expect("loaded");
+    let mut rows: Vec<(String, egui::Rect)> = loaded
+        .timeline
+        .events
+        .iter()
+        .flat_map(|e| {
+            h.query_all_by_label(&e.label)
+                .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+                .map(|n| (e.label.clone(), n.rect()))
+                .filter(|(_, r)| r.top() > canvas.bottom())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    rows.sort_by(|a, b| a.1.top().total_cmp(&b.1.top()));
+    rows.dedup();
+    rows
+}
+
+/// The table lists the sample's events in date order (undated last); clicking a row selects
+/// its marker and brings it into view, and a marker clicked on the timeline selects its row.
+#[test]
+fn the_chronology_table_lists_events_in_date_order_and_selects_with_the_timeline() {
+    let mut h = harness_sized(sample(), 1400.0, 1400.0);
+    h.run();
+    let expected: Vec<String> = {
+        let app = h.state();
+        let loaded = app.loaded.as_ref().expect("loaded");
+        let mut dated: Vec<&dateline::Event> = loaded.timeline.events.iter().collect();
+        dated.sort_by_key(|e| (e.interval.is_none(), e.interval.map(|iv| iv.start)));
+        dated.iter().map(|e| e.label.clone()).collect()
+    };
+    let rows: Vec<String> = table_rows(&h).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(rows, expected, "every event, in date order");
+
+    // Far from every event, then a row click: the marker is selected and in view.
+    let far = dateline::timeline::axis::day_from_date(
+        chrono::NaiveDate::from_ymd_opt(2019, 6, 1).expect("a date"),
+    );
+    h.state_mut().state.view = Some(dateline::timeline::axis::TimeView {
+        start_day: far,
+        end_day: far + 14.0,
+    });
+    h.run();
+    let missile = table_rows(&h)
+        .into_iter()
+        .find(|(l, _)| l.contains("hypersonic"))
+        .expect("the missile row");
+    h.get_by_label(&missile.0).click();
+    h.run();
+    let app = h.state();
+    let loaded = app.loaded.as_ref().expect("loaded");
+    let event = &loaded.timeline.events[app.selected.expect("a row click selects")];
+    assert_eq!(event.label, missile.0);
+    let canvas = h.get_by_label("Timeline").rect();
+    let marker = h
+        .get_by_label(&dateline::timeline::marker_label(
+            event,
+            &loaded.rules.kinds,
+        ))
+        .rect();
+    assert!(canvas.contains(marker.center()), "the marker is in view");
+
+    // The other way: a marker clicked on the timeline marks its row selected.
+    let label = h
+        .query_all_by_label_contains("agreement 2022-01-07")
+        .find_map(|n| n.accesskit_node().label())
+        .expect("an agreement marker");
+    h.get_by_label(&label).click();
+    h.run();
+    let app = h.state();
+    let loaded = app.loaded.as_ref().expect("loaded");
+    let agreement = loaded.timeline.events[app.selected.expect("selected")]
+        .label
+        .clone();
+    let canvas = h.get_by_label("Timeline").rect();
+    let selected_rows: Vec<String> = h
+        .query_all_by_label(&agreement)
+        .filter(|n| n.rect().top() > canvas.bottom())
+        .filter(|n| n.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(selected_rows, vec![agreement]);
+}
+
+/// Clicking a heading sorts by that column; clicking it again reverses.
+#[test]
+fn a_table_heading_sorts_its_column() {
+    let mut h = harness_sized(sample(), 1400.0, 1400.0);
+    h.run();
+    h.get_by_label("Sources").click();
+    h.run();
+    let sources = |h: &Harness<'static, DatelineApp>| -> Vec<usize> {
+        let app = h.state();
+        let loaded = app.loaded.as_ref().expect("loaded");
+        table_rows(h)
+            .iter()
+            .map(|(label, _)| {
+                loaded
+                    .timeline
+                    .events
+                    .iter()
+                    .find(|e| &e.label == label)
+                    .map_or(0, |e| e.sources.len())
+            })
+            .collect()
+    };
+    let ascending = sources(&h);
+    assert!(ascending.is_sorted(), "{ascending:?}");
+    assert!(ascending.first() < ascending.last(), "{ascending:?}");
+    h.get_by_label_contains("Sources").click();
+    h.run();
+    let descending = sources(&h);
+    assert!(descending.iter().rev().is_sorted(), "{descending:?}");
+}
+
+/// A 640×400 window with an event selected still shows the timeline, with room to read it,
+/// and the Source panel beside or under it.
+#[test]
+fn a_small_window_with_an_event_selected_still_shows_the_timeline() {
+    let mut h = harness_sized(sample(), 640.0, 400.0);
+    h.run();
+    let missile = {
+        let app = h.state();
+        let loaded = app.loaded.as_ref().expect("loaded");
+        loaded
+            .timeline
+            .events
+            .iter()
+            .position(|e| loaded.rules.kinds[e.kind].name == "missile_test")
+            .expect("the missile event")
+    };
+    h.state_mut().selected = Some(missile);
+    h.run();
+    let canvas = h.get_by_label("Timeline").rect();
+    assert!(
+        canvas.width() >= 320.0 && canvas.height() >= 120.0,
+        "the timeline is {canvas:?}"
+    );
+    let app = h.state();
+    let loaded = app.loaded.as_ref().expect("loaded");
+    let marker = h
+        .get_by_label(&dateline::timeline::marker_label(
+            &loaded.timeline.events[missile],
+            &loaded.rules.kinds,
+        ))
+        .rect();
+    assert!(
+        canvas.contains(marker.center()),
+        "the selected marker shows"
+    );
+    assert!(
+        h.query_all_by_label_contains("hypersonic missile on Wednesday")
+            .next()
+            .is_some(),
+        "the Source panel shows the paragraph"
+    );
+}
+
+/// The search narrows everything that counts: kind counts, the undated list, the table, and
+/// the lanes of kinds with nothing left collapse.
+#[test]
+fn filters_show_in_the_counts_the_lanes_and_the_table() {
+    let mut h = harness_sized(sample(), 1400.0, 1400.0);
+    h.run();
+    h.state_mut().search = "hypersonic".to_owned();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Missile test (1)").is_some(),
+        "the missile kind still counts its event"
+    );
+    let counts: Vec<String> = h
+        .query_all_by_label_contains(" of ")
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.ends_with(')'))
+        .collect();
+    assert!(
+        counts.iter().any(|l| l.starts_with("Appointment (0 of ")),
+        "kinds say how many the search leaves: {counts:?}"
+    );
+    assert!(
+        h.query_by_label_contains("Undated events (0 of 1)")
+            .is_some(),
+        "the undated list follows the search"
+    );
+    assert!(h.query_by_label_contains("(filtered)").is_some());
+    let app = h.state();
+    let loaded = app.loaded.as_ref().expect("loaded");
+    let markers: Vec<String> = h
+        .query_all_by_label_contains(" 20")
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| loaded.rules.kinds.iter().any(|k| l.starts_with(&k.name)))
+        .collect();
+    assert!(
+        markers.iter().all(|l| !l.starts_with("appointment")),
+        "{markers:?}"
+    );
+    assert!(!markers.is_empty() && markers.len() < loaded.timeline.events.len());
+    assert_eq!(table_rows(&h).len(), markers.len(), "one row per marker");
 }
