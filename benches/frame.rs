@@ -14,6 +14,7 @@ mod generated;
 use dateline::app::{DatelineApp, Launch};
 use dateline::events::Rules;
 use dateline::timeline::axis::{TimeView, day_from_date};
+use dateline::timeline::index::ViewIndex;
 use dateline::timeline::{TimelineInput, timeline_ui};
 use generated::events;
 
@@ -53,6 +54,8 @@ fn main() {
             start_day: first + 4000.0,
             end_day: first + 4030.0,
         };
+        let index = ViewIndex::new(&events, |i| shown[i]);
+        assert!(index.is_some(), "generated events are in date order");
         let mut line = format!("{n:>9} events:");
         for (name, view) in [("all in view", full), ("one month", month)] {
             let input = TimelineInput {
@@ -63,6 +66,7 @@ fn main() {
                 selected: None,
                 view,
                 numbers: None,
+                index: index.as_ref(),
             };
             let ms = frame_ms(&ctx, |ui| {
                 let _ = timeline_ui(ui, &input);

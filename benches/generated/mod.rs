@@ -10,10 +10,11 @@ pub fn first_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN)
 }
 
+/// In date order, as the merge leaves a timeline.
 pub fn events(n: usize) -> Vec<Event> {
     let base = first_day();
     let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-    (0..n)
+    let mut events: Vec<Event> = (0..n)
         .map(|id| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
@@ -51,5 +52,10 @@ pub fn events(n: usize) -> Vec<Event> {
                 date_estimated: false,
             }
         })
-        .collect()
+        .collect();
+    events.sort_by_key(|e| e.interval.map(|iv| iv.start));
+    for (id, e) in events.iter_mut().enumerate() {
+        e.id = id;
+    }
+    events
 }

@@ -113,6 +113,8 @@ pub struct DatelineApp {
     pub message: Option<String>,
     filter: filter::EventFilter,
     rows: chronology::Rows,
+    /// The timeline's index for the filter generation it was built for.
+    view_index: Option<(u64, Option<timeline::index::ViewIndex>)>,
     ctx: egui::Context,
     /// Where the state is saved, and what was saved last (saved again only when changed).
     state_file: Option<PathBuf>,
@@ -182,6 +184,7 @@ impl DatelineApp {
             message: None,
             filter: filter::EventFilter::default(),
             rows: chronology::Rows::default(),
+            view_index: None,
             ctx,
             state_file: None,
             saved_state: None,
@@ -202,6 +205,7 @@ impl DatelineApp {
         self.article_filter = None;
         self.filter.invalidate();
         self.rows.invalidate();
+        self.view_index = None;
         if self.state.view.is_none()
             || self
                 .loaded
@@ -416,7 +420,8 @@ impl DatelineApp {
         });
     }
 
-    /// Brings the per-event filter up to date with the search, kinds and article filter.
+    /// Brings the per-event filter up to date with the search, kinds and article filter,
+    /// and the timeline's index with the filter.
     fn refresh_filter(&mut self) {
         if let Some(loaded) = &self.loaded {
             self.filter.refresh(
@@ -425,6 +430,14 @@ impl DatelineApp {
                 &self.state.hidden_kinds,
                 self.article_filter,
             );
+            let generation = self.filter.generation();
+            if self.view_index.as_ref().map(|(g, _)| *g) != Some(generation) {
+                let shown = self.filter.shown();
+                let index = timeline::index::ViewIndex::new(&loaded.timeline.events, |i| {
+                    shown.get(i).copied().unwrap_or(true)
+                });
+                self.view_index = Some((generation, index));
+            }
         }
     }
 
@@ -653,6 +666,10 @@ impl DatelineApp {
             selected: self.selected,
             view,
             numbers: None,
+            index: self
+                .view_index
+                .as_ref()
+                .and_then(|(_, index)| index.as_ref()),
         };
         commands.extend(
             timeline::timeline_ui(ui, &input)

@@ -103,6 +103,7 @@ pub fn figure_ui(ui: &mut Ui, input: &FigureInput<'_>) -> Layout {
                     selected: None,
                     view: input.view,
                     numbers: Some(input.numbers),
+                    index: None,
                 };
                 let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
                 let painter = ui.painter_at(rect);

@@ -115,13 +115,25 @@ pub fn items_in_view(
     geometry: &Geometry,
     view: TimeView,
 ) -> Vec<Item> {
+    items_of(events, 0..events.len(), shown, lanes, geometry, view)
+}
+
+/// [`items_in_view`] among the `candidates` (event indices, in order) only.
+#[must_use]
+pub fn items_of(
+    events: &[Event],
+    candidates: impl Iterator<Item = usize>,
+    shown: &[bool],
+    lanes: &[usize],
+    geometry: &Geometry,
+    view: TimeView,
+) -> Vec<Item> {
     let m = geometry.mapping(view);
     let plot = geometry.plot;
-    events
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| shown.get(*i).copied().unwrap_or(true))
-        .filter_map(|(i, e)| {
+    candidates
+        .filter(|&i| shown.get(i).copied().unwrap_or(true))
+        .filter_map(|i| {
+            let e = events.get(i)?;
             let iv = e.interval?;
             let row = lanes.iter().position(|&k| k == e.kind)?;
             let x0 = m.x_from_day(axis::day_from_date(iv.start));

@@ -2,11 +2,13 @@
 //! markers by modality, imprecise dates as bars, a density strip when markers would crowd.
 //!
 //! - [`axis`]: the time view, the day ↔ x mapping, ticks and fit-all;
+//! - [`index`]: which events a view reaches, found by date instead of by scanning them all;
 //! - [`layout`]: pure placement (lanes, what is in view, the marker nearest a point);
 //! - [`paint`]: draws into a painter and returns the placed markers;
 //! - [`widget`]: the window's canvas, turning pan, zoom, hover and click into commands.
 
 pub mod axis;
+pub mod index;
 pub mod layout;
 pub mod paint;
 pub mod widget;

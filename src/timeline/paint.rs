@@ -5,7 +5,7 @@
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, Vec2, Visuals};
 
 use super::axis::{self, TimeView};
-use super::layout::{self, Chip, Geometry, Item, MARKER_RADIUS, MAX_MARKERS, PlacedMarker};
+use super::layout::{self, Chip, Geometry, MARKER_RADIUS, MAX_MARKERS, PlacedMarker};
 use crate::events::{Event, Kind, Modality};
 
 /// What to draw.
@@ -20,6 +20,9 @@ pub struct TimelineInput<'a> {
     pub view: TimeView,
     /// Per event: its number in a figure's source list, written before its label.
     pub numbers: Option<&'a [Option<u32>]>,
+    /// The listed events by date, built for `shown` and `visible`: a frame then touches only
+    /// the events near the view. Without it every event is looked at.
+    pub index: Option<&'a super::index::ViewIndex>,
 }
 
 /// The text beside a marker: the figure number or the count of sources, then the label.
@@ -54,6 +57,9 @@ pub struct Painted {
     pub chips: Vec<Chip>,
     /// The density strip's columns, when the lanes show one instead of markers.
     pub bins: Vec<DensityBin>,
+    /// Listed events wholly before and after the view.
+    pub earlier: usize,
+    pub later: usize,
 }
 
 /// One column of a density strip: how many events of its lane start in its days.
@@ -83,12 +89,55 @@ pub fn paint(
     let geometry = Geometry::new(rect, lanes.len());
     paint_axis(painter, &geometry, input.view, visuals);
     paint_lanes(painter, rect, &geometry, &lanes, input.kinds, visuals);
-    let items = layout::items_in_view(input.events, input.shown, &lanes, &geometry, input.view);
+    // With an index, a crowded view is counted and binned without listing its events.
+    let crowded = input
+        .index
+        .filter(|index| index.count_in(input.events, input.view) > MAX_MARKERS);
+    let (items, earlier, later) = match input.index {
+        Some(index) if crowded.is_some() => {
+            let (earlier, later) = index.outside(input.events, input.view);
+            (Vec::new(), earlier, later)
+        }
+        Some(index) => {
+            let reach = index.reach(input.events, input.view);
+            let items = layout::items_of(
+                input.events,
+                reach.events.into_iter(),
+                input.shown,
+                &lanes,
+                &geometry,
+                input.view,
+            );
+            (items, reach.earlier, reach.later)
+        }
+        None => {
+            let (earlier, later) = outside(input);
+            let items =
+                layout::items_in_view(input.events, input.shown, &lanes, &geometry, input.view);
+            (items, earlier, later)
+        }
+    };
     let mut markers = Vec::new();
     let mut chips = Vec::new();
     let mut bins = Vec::new();
-    if items.len() > MAX_MARKERS {
-        bins = density_strips(painter, &geometry, lanes.len(), &items, input, visuals);
+    if let Some(index) = crowded {
+        let columns = density_columns(&geometry);
+        let counts: Vec<Vec<u32>> = lanes
+            .iter()
+            .map(|&kind| index.density(kind, input.view, columns))
+            .collect();
+        bins = density_strips(painter, &geometry, &lanes, &counts, input, visuals);
+    } else if items.len() > MAX_MARKERS {
+        let columns = density_columns(&geometry);
+        let mut counts = vec![vec![0u32; columns]; lanes.len()];
+        let plot = geometry.plot;
+        for item in &items {
+            // By first day, as the index counts.
+            let x = item.x0.clamp(plot.left(), plot.right() - 0.1);
+            let column = (((x - plot.left()) / DENSITY_COLUMN_PX) as usize).min(columns - 1);
+            counts[item.row][column] += 1;
+        }
+        bins = density_strips(painter, &geometry, &lanes, &counts, input, visuals);
     } else {
         let labels: Vec<String> = items
             .iter()
@@ -164,7 +213,27 @@ pub fn paint(
         markers,
         chips,
         bins,
+        earlier,
+        later,
     }
+}
+
+/// Listed events wholly before and after the view, by looking at every event.
+fn outside(input: &TimelineInput<'_>) -> (usize, usize) {
+    let (mut earlier, mut later) = (0, 0);
+    for (i, e) in input.events.iter().enumerate() {
+        let listed = input.shown.get(i).copied().unwrap_or(true)
+            && input.visible.get(e.kind).copied().unwrap_or(true);
+        let Some(iv) = e.interval.filter(|_| listed) else {
+            continue;
+        };
+        if super::axis::day_from_date(iv.end) + 1.0 < input.view.start_day {
+            earlier += 1;
+        } else if super::axis::day_from_date(iv.start) > input.view.end_day {
+            later += 1;
+        }
+    }
+    (earlier, later)
 }
 
 /// An interval: a translucent band with a bracket at each end.
@@ -290,32 +359,37 @@ pub fn draw_marker(
     }
 }
 
+/// Columns of a density strip across the plot.
+fn density_columns(geometry: &Geometry) -> usize {
+    ((geometry.plot.width() / DENSITY_COLUMN_PX).ceil() as usize).max(1)
+}
+
+/// Width of a density strip's column.
+const DENSITY_COLUMN_PX: f32 = 4.0;
+
+/// Draws each lane's `counts` (one per column of [`DENSITY_COLUMN_PX`]) as a strip of columns.
 fn density_strips(
     painter: &Painter,
     geometry: &Geometry,
-    lanes: usize,
-    items: &[Item],
+    lanes: &[usize],
+    counts: &[Vec<u32>],
     input: &TimelineInput<'_>,
     visuals: &Visuals,
 ) -> Vec<DensityBin> {
-    const BIN_PX: f32 = 4.0;
+    const BIN_PX: f32 = DENSITY_COLUMN_PX;
     let mapping = geometry.mapping(input.view);
     let mut out = Vec::new();
     let (plot, lane_h) = (geometry.plot, geometry.lane_h);
-    let bins = ((plot.width() / BIN_PX).ceil() as usize).max(1);
-    let mut counts = vec![vec![0u32; bins]; lanes];
-    for item in items {
-        let x = f32::midpoint(item.x0, item.x1).clamp(plot.left(), plot.right() - 0.1);
-        counts[item.row][((x - plot.left()) / BIN_PX) as usize] += 1;
-    }
     for (row, lane) in counts.iter().enumerate() {
-        let max = lane.iter().copied().max().unwrap_or(0).max(1) as f32;
-        let kind = items
-            .iter()
-            .find(|v| v.row == row)
-            .map(|v| input.events[v.event].kind);
-        let Some(kind) = kind else { continue };
-        let color = kind_color(&input.kinds[kind]);
+        let max = lane.iter().copied().max().unwrap_or(0);
+        if max == 0 {
+            continue;
+        }
+        let max = max as f32;
+        let Some(kind) = lanes.get(row).and_then(|&k| input.kinds.get(k)) else {
+            continue;
+        };
+        let color = kind_color(kind);
         let base = plot.top() + (row as f32 + 1.0) * lane_h - 3.0;
         // The strip's scale: its tallest column's count, at the lane's top right.
         painter.text(

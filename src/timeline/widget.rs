@@ -26,7 +26,7 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     let drawn = paint::paint(&painter, rect, ui.visuals(), input);
     describe_markers(ui, &drawn.markers, input);
     describe_chips(ui, &drawn.chips);
-    let edges = edge_markers(ui, &painter, &drawn.geometry, input);
+    let edges = edge_markers(ui, &painter, &drawn);
 
     let reach = ui.style().interaction.interact_radius;
     let under = |pos: Option<egui::Pos2>| {
@@ -180,22 +180,10 @@ fn is_listed(index: usize, e: &Event, input: &TimelineInput<'_>) -> bool {
 fn edge_markers(
     ui: &Ui,
     painter: &egui::Painter,
-    geometry: &layout::Geometry,
-    input: &TimelineInput<'_>,
+    drawn: &paint::Painted,
 ) -> Vec<(egui::Rect, Edge)> {
-    let (mut earlier, mut later) = (0usize, 0usize);
-    for (_, e) in input
-        .events
-        .iter()
-        .enumerate()
-        .filter(|&(i, e)| is_listed(i, e, input))
-    {
-        match beyond(e, input.view) {
-            Some(Edge::Earlier) => earlier += 1,
-            Some(Edge::Later) => later += 1,
-            None => {}
-        }
-    }
+    let geometry = &drawn.geometry;
+    let (earlier, later) = (drawn.earlier, drawn.later);
     let plot = geometry.plot;
     let mut out = Vec::new();
     let plural = |n: usize| if n == 1 { "event" } else { "events" };

@@ -457,6 +457,7 @@ fn density_columns_count_the_events_and_know_their_days() {
         selected: None,
         view,
         numbers: None,
+        index: None,
     };
     let ctx = egui::Context::default();
     let mut bins = Vec::new();
