@@ -23,6 +23,8 @@ pub struct ViewIndex {
     short_listed: Vec<bool>,
     /// Per kind: the first days of its listed events, ascending, for density columns.
     by_kind: Vec<Vec<f64>>,
+    /// The first day of the earliest listed event and the day after the latest one ends.
+    extent: Option<(f64, f64)>,
 }
 
 /// What a view reaches: the events to lay out, and how many lie wholly before or after it.
@@ -54,6 +56,7 @@ impl ViewIndex {
             long: Vec::new(),
             short_listed: Vec::with_capacity(dated),
             by_kind: Vec::new(),
+            extent: None,
         };
         let mut count = 0u32;
         for (i, e) in events[..dated].iter().enumerate() {
@@ -69,6 +72,10 @@ impl ViewIndex {
                 index.long.push(i);
             }
             if listed {
+                index.extent = Some(match index.extent {
+                    Some((first, last)) => (first.min(start), last.max(end)),
+                    None => (start, end),
+                });
                 if index.by_kind.len() <= e.kind {
                     index.by_kind.resize_with(e.kind + 1, Vec::new);
                 }
@@ -79,6 +86,12 @@ impl ViewIndex {
         }
         index.listed_before.push(count);
         Some(index)
+    }
+
+    /// From the first day of the earliest listed event to the end of the latest.
+    #[must_use]
+    pub fn extent(&self) -> Option<(f64, f64)> {
+        self.extent
     }
 
     /// How many listed events reach into `view`, without listing them: those that start in

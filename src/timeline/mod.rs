@@ -4,12 +4,14 @@
 //! - [`axis`]: the time view, the day ↔ x mapping, ticks and fit-all;
 //! - [`index`]: which events a view reaches, found by date instead of by scanning them all;
 //! - [`layout`]: pure placement (lanes, what is in view, the marker nearest a point);
+//! - [`overview`]: the strip under the lanes with the whole extent and the visible range;
 //! - [`paint`]: draws into a painter and returns the placed markers;
 //! - [`widget`]: the window's canvas, turning pan, zoom, hover and click into commands.
 
 pub mod axis;
 pub mod index;
 pub mod layout;
+pub mod overview;
 pub mod paint;
 pub mod widget;
 

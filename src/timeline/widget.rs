@@ -9,6 +9,9 @@ use super::layout::{self, MARKER_RADIUS};
 use super::paint::{self, TimelineInput};
 use crate::events::{Event, Kind};
 
+/// Below this height the timeline has no overview strip: the lanes need the room.
+const MIN_HEIGHT_FOR_OVERVIEW: f32 = 180.0;
+
 /// What the timeline asks the app to do; applied after the frame.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
@@ -21,12 +24,32 @@ pub enum TimelineCommand {
 /// Draws the timeline into all of `ui`'s available space.
 pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineCommand> {
     let mut commands = Vec::new();
-    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let size = ui.available_size();
+    // The overview strip goes under the lanes when there is height to spare for it.
+    let overview_h = if size.y >= MIN_HEIGHT_FOR_OVERVIEW {
+        super::overview::OVERVIEW_PX
+    } else {
+        0.0
+    };
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(size.x, size.y - overview_h),
+        Sense::click_and_drag(),
+    );
     let painter = ui.painter_at(rect);
     let drawn = paint::paint(&painter, rect, ui.visuals(), input);
     describe_markers(ui, &drawn.markers, input);
     describe_chips(ui, &drawn.chips);
     let edges = edge_markers(ui, &painter, &drawn);
+    if overview_h > 0.0 {
+        let (strip, _) = ui.allocate_exact_size(egui::vec2(size.x, overview_h), Sense::hover());
+        let plot = drawn.geometry.plot;
+        commands.extend(super::overview::overview_ui(
+            ui,
+            strip,
+            (plot.left(), plot.right()),
+            input,
+        ));
+    }
 
     let reach = ui.style().interaction.interact_radius;
     let under = |pos: Option<egui::Pos2>| {

@@ -703,3 +703,78 @@ fn filters_show_in_the_counts_the_lanes_and_the_table() {
     assert!(!markers.is_empty() && markers.len() < loaded.timeline.events.len());
     assert_eq!(table_rows(&h).len(), markers.len(), "one row per marker");
 }
+
+/// Presses at `from`, moves to `to` and releases, a frame between each.
+fn drag(h: &mut Harness<'static, DatelineApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.step();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+}
+
+/// The overview strip shows the visible range: dragging it pans, dragging its end zooms, and
+/// a click elsewhere in the strip moves the view there.
+#[test]
+fn the_overview_strip_pans_zooms_and_jumps() {
+    let mut h = harness(sample());
+    h.run();
+    let view = |h: &Harness<'static, DatelineApp>| h.state().state.view.expect("a view");
+    let before = view(&h);
+    let window = h.get_by_label("Visible range").rect();
+    drag(
+        &mut h,
+        window.center(),
+        window.center() - egui::vec2(40.0, 0.0),
+    );
+    let panned = view(&h);
+    assert!(
+        panned.start_day < before.start_day - 1.0,
+        "{before:?} -> {panned:?}"
+    );
+    assert!(
+        (panned.span() - before.span()).abs() < 0.01,
+        "a pan keeps the span"
+    );
+
+    let end = h.get_by_label("Visible range end").rect();
+    drag(&mut h, end.center(), end.center() - egui::vec2(60.0, 0.0));
+    let zoomed = view(&h);
+    assert!(
+        zoomed.span() < panned.span() - 1.0,
+        "{panned:?} -> {zoomed:?}"
+    );
+    assert!(
+        (zoomed.start_day - panned.start_day).abs() < 0.01,
+        "the start stays"
+    );
+
+    let strip = h.get_by_label("Overview").rect();
+    let far_right = egui::pos2(strip.right() - 3.0, strip.center().y);
+    h.hover_at(far_right);
+    h.step();
+    h.drag_at(far_right);
+    h.step();
+    h.drop_at(far_right);
+    h.run();
+    let jumped = view(&h);
+    assert!(
+        jumped.start_day > zoomed.end_day,
+        "the view moved to the click: {zoomed:?} -> {jumped:?}"
+    );
+}
