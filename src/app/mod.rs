@@ -27,6 +27,9 @@ use jobs::Job;
 use source_panel::PanelCommand;
 pub use state::State;
 
+/// How long a status message stays.
+const MESSAGE_SECONDS: f64 = 12.0;
+
 /// Below this width the Source panel goes under the timeline instead of beside it.
 const NARROW_WIDTH: f32 = 900.0;
 /// Below this height (and narrow) the Source panel takes the chronology table's place.
@@ -115,6 +118,8 @@ pub struct DatelineApp {
     rows: chronology::Rows,
     /// The timeline's index for the filter generation it was built for.
     view_index: Option<(u64, Option<timeline::index::ViewIndex>)>,
+    /// The status message last seen and when (egui's clock), so it can clear after a while.
+    message_seen: Option<(String, f64)>,
     ctx: egui::Context,
     /// Where the state is saved, and what was saved last (saved again only when changed).
     state_file: Option<PathBuf>,
@@ -185,6 +190,7 @@ impl DatelineApp {
             filter: filter::EventFilter::default(),
             rows: chronology::Rows::default(),
             view_index: None,
+            message_seen: None,
             ctx,
             state_file: None,
             saved_state: None,
@@ -496,7 +502,9 @@ impl DatelineApp {
             commands.push(Command::Open(dropped));
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
-        if self.load.is_some() || self.message.is_some() || self.export.busy() {
+        self.expire_message(ui.input(|i| i.time));
+        let filtered = self.filter_note().is_some();
+        if self.load.is_some() || self.message.is_some() || self.export.busy() || filtered {
             egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, &mut commands));
         }
         // Panels share the window by proportion, so a small window keeps room for the
@@ -617,8 +625,75 @@ impl DatelineApp {
         });
     }
 
+    /// Clears a status message [`MESSAGE_SECONDS`] after it first showed; a load in progress
+    /// keeps its line.
+    fn expire_message(&mut self, now: f64) {
+        let Some(message) = &self.message else {
+            self.message_seen = None;
+            return;
+        };
+        match &self.message_seen {
+            Some((seen, since)) if seen == message => {
+                let left = MESSAGE_SECONDS - (now - since);
+                if left <= 0.0 && self.load.is_none() {
+                    self.message = None;
+                    self.message_seen = None;
+                } else if left > 0.0 {
+                    self.ctx
+                        .request_repaint_after(std::time::Duration::from_secs_f64(left));
+                }
+            }
+            _ => {
+                self.message_seen = Some((message.clone(), now));
+                self.ctx
+                    .request_repaint_after(std::time::Duration::from_secs_f64(MESSAGE_SECONDS));
+            }
+        }
+    }
+
+    /// "Showing 3 of 12 events: search "missile", 1 kind hidden" while filters leave some out.
+    fn filter_note(&self) -> Option<String> {
+        let loaded = self.loaded.as_ref()?;
+        let total = loaded.timeline.events.len();
+        let shown = self.filter.shown_count();
+        if shown == total || self.filter.shown().len() != total {
+            return None;
+        }
+        let mut why = Vec::new();
+        if !self.search.trim().is_empty() {
+            why.push(format!("search \"{}\"", self.search.trim()));
+        }
+        if let Some(a) = self
+            .article_filter
+            .and_then(|a| loaded.corpus.articles.get(a))
+        {
+            why.push(format!("article {}", a.file));
+        }
+        let hidden = self
+            .state
+            .hidden_kinds
+            .non_members(&loaded.rules.kinds)
+            .iter()
+            .filter(|v| !**v)
+            .count();
+        if hidden > 0 {
+            why.push(format!(
+                "{hidden} kind{} hidden",
+                if hidden == 1 { "" } else { "s" }
+            ));
+        }
+        Some(format!(
+            "Showing {shown} of {total} events: {}",
+            why.join(", ")
+        ))
+    }
+
     fn status_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
+            if let Some(note) = self.filter_note() {
+                ui.strong(note);
+                ui.separator();
+            }
             if let Some(job) = &self.load {
                 let (fraction, text) = job.progress.stage();
                 ui.add(
@@ -787,6 +862,23 @@ pub fn sample_folder() -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_message_clears_after_a_while_and_a_new_one_starts_its_own_time() {
+        let mut app = DatelineApp::with_loaded(Launch {
+            paths: vec![sample_folder()],
+            rules_files: Vec::new(),
+        });
+        app.message = Some("Saved /tmp/a.json".into());
+        app.expire_message(100.0);
+        app.expire_message(100.0 + MESSAGE_SECONDS / 2.0);
+        assert!(app.message.is_some(), "still there halfway");
+        app.message = Some("Saved /tmp/b.json".into());
+        app.expire_message(100.0 + MESSAGE_SECONDS + 1.0);
+        assert!(app.message.is_some(), "a new message has its own time");
+        app.expire_message(100.0 + 2.0 * MESSAGE_SECONDS + 2.0);
+        assert_eq!(app.message, None);
+    }
 
     #[test]
     fn counts_are_made_once_per_load() {

@@ -688,6 +688,11 @@ fn filters_show_in_the_counts_the_lanes_and_the_table() {
         "the undated list follows the search"
     );
     assert!(h.query_by_label_contains("(filtered)").is_some());
+    assert!(
+        h.query_by_label_contains("events: search \"hypersonic\"")
+            .is_some(),
+        "the status bar says what the filters leave out"
+    );
     let app = h.state();
     let loaded = app.loaded.as_ref().expect("loaded");
     let markers: Vec<String> = h
