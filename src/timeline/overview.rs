@@ -6,7 +6,6 @@ use egui::{CornerRadius, Pos2, Rect, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
 use super::axis::{TimeView, date_from_day, day_from_date};
 use super::paint::TimelineInput;
-use super::widget::TimelineCommand;
 
 /// Height of the strip, its handles' width, and its columns' width.
 pub const OVERVIEW_PX: f32 = 34.0;
@@ -63,13 +62,13 @@ fn columns(input: &TimelineInput<'_>, range: TimeView, n: usize) -> Vec<u32> {
     total
 }
 
-/// Draws the strip in `rect` and turns drags and clicks on it into view changes.
+/// Draws the strip in `rect`; the view that drags and clicks on it ask for, if any.
 pub fn overview_ui(
     ui: &mut Ui,
     rect: Rect,
     plot_x: (f32, f32),
     input: &TimelineInput<'_>,
-) -> Option<TimelineCommand> {
+) -> Option<TimeView> {
     let range = strip_range(input)?;
     let strip = Rect::from_min_max(
         Pos2::new(plot_x.0, rect.top() + 4.0),
@@ -194,5 +193,5 @@ pub fn overview_ui(
             date_from_day(day_of(pos.x))
         ));
     }
-    command.map(TimelineCommand::SetView)
+    command
 }

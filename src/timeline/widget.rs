@@ -43,12 +43,10 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     if overview_h > 0.0 {
         let (strip, _) = ui.allocate_exact_size(egui::vec2(size.x, overview_h), Sense::hover());
         let plot = drawn.geometry.plot;
-        commands.extend(super::overview::overview_ui(
-            ui,
-            strip,
-            (plot.left(), plot.right()),
-            input,
-        ));
+        commands.extend(
+            super::overview::overview_ui(ui, strip, (plot.left(), plot.right()), input)
+                .map(TimelineCommand::SetView),
+        );
     }
 
     let reach = ui.style().interaction.interact_radius;
