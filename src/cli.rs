@@ -230,3 +230,84 @@ pub fn export(
     );
     Ok(())
 }
+
+/// A chronology format written as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFormat {
+    Csv { bom: bool },
+    Json,
+    TimelineJs,
+    Markdown,
+}
+
+/// Writes the chronology of `paths` to `output` atomically, only the `kinds` named if given.
+pub fn export_text(
+    paths: &[PathBuf],
+    rules_files: &[PathBuf],
+    output: &Path,
+    format: TextFormat,
+    kinds: Option<&[String]>,
+) -> anyhow::Result<()> {
+    use dateline::formats;
+    let data = load(paths, rules_files)?;
+    for problem in &data.corpus.problems {
+        let what = if problem.warning {
+            "warning:"
+        } else {
+            "skipped"
+        };
+        eprintln!(
+            "dateline: {what} {}: {}",
+            problem.path.display(),
+            problem.reason
+        );
+    }
+    let wanted: Option<Vec<usize>> = kinds.map(|names| {
+        data.rules
+            .kinds
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| names.iter().any(|n| n == &k.name))
+            .map(|(i, _)| i)
+            .collect()
+    });
+    if let (Some(names), Some(found)) = (kinds, &wanted)
+        && found.len() < names.len()
+    {
+        let known: Vec<&str> = data.rules.kinds.iter().map(|k| k.name.as_str()).collect();
+        anyhow::bail!(
+            "--kinds names a kind that does not exist; the kinds are {}",
+            known.join(", ")
+        );
+    }
+    let events = &data.timeline.events;
+    let keep = |i: usize| {
+        wanted
+            .as_ref()
+            .is_none_or(|w| events.get(i).is_some_and(|e| w.contains(&e.kind)))
+    };
+    let bytes = match format {
+        TextFormat::Csv { bom } => {
+            formats::csv::render(&data, &keep, formats::csv::Options { bom })
+        }
+        TextFormat::TimelineJs => formats::timelinejs::render(&data, &keep).map(String::into_bytes),
+        TextFormat::Markdown => Ok(formats::markdown::render(&data, &keep).into_bytes()),
+        TextFormat::Json => {
+            let kept = dateline::Timeline {
+                events: formats::selected(&data, &keep).cloned().collect(),
+            };
+            let report = dateline::report::Report::new(&data.corpus).with_events(
+                &data.corpus,
+                &kept,
+                &data.rules,
+            );
+            serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())
+        }
+    }
+    .map_err(anyhow::Error::msg)?;
+    dateline::atomic::write_atomically(output, &bytes)
+        .with_context(|| format!("writing {}", output.display()))?;
+    let count = (0..events.len()).filter(|&i| keep(i)).count();
+    eprintln!("dateline: wrote {} ({count} events)", output.display());
+    Ok(())
+}

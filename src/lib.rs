@@ -23,6 +23,7 @@ pub mod atomic;
 pub(crate) mod calendar;
 pub mod dataset;
 pub mod events;
+pub mod formats;
 pub mod ingest;
 pub mod progress;
 pub mod read;

@@ -45,14 +45,21 @@ enum Command {
         #[arg(long = "rules", value_name = "FILE")]
         rules: Vec<PathBuf>,
     },
-    /// Draw the timeline as a PNG (no display or GPU needed).
+    /// Write the timeline as a PNG figure (no display or GPU needed), a CSV table, Dateline's
+    /// JSON, a `TimelineJS3` timeline or a Markdown chronology.
     Export {
         /// Folders (walked recursively) or article files.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The PNG to write.
+        /// The file to write.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// The format (default: from the output's extension: .png, .csv, .json, .md).
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Start the CSV with a UTF-8 byte order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
         /// Image width in pixels.
         #[arg(long, default_value_t = 2400)]
         width: u32,
@@ -124,6 +131,29 @@ fn parse_height(s: &str) -> Result<Height, String> {
         .ok_or_else(|| format!("expected a height in pixels or `auto`, not {s:?}"))
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExportFormat {
+    Png,
+    Csv,
+    Json,
+    Timelinejs,
+    Markdown,
+}
+
+impl ExportFormat {
+    /// The format an output file's extension names.
+    fn from_extension(path: &std::path::Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "png" => Some(Self::Png),
+            "csv" => Some(Self::Csv),
+            "json" => Some(Self::Json),
+            "md" | "markdown" => Some(Self::Markdown),
+            _ => None,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -134,6 +164,27 @@ fn main() -> ExitCode {
             dct,
             json,
         }) => cli::timex(&files, out_dir.as_deref(), dct, json),
+        Some(Command::Export {
+            paths,
+            output,
+            format,
+            bom,
+            kinds,
+            rules,
+            ..
+        }) if format
+            .or_else(|| ExportFormat::from_extension(&output))
+            .is_some_and(|f| f != ExportFormat::Png) =>
+        {
+            let format = format.or_else(|| ExportFormat::from_extension(&output));
+            let text = match format {
+                Some(ExportFormat::Csv) => cli::TextFormat::Csv { bom },
+                Some(ExportFormat::Json) => cli::TextFormat::Json,
+                Some(ExportFormat::Timelinejs) => cli::TextFormat::TimelineJs,
+                _ => cli::TextFormat::Markdown,
+            };
+            cli::export_text(&paths, &rules, &output, text, kinds.as_deref())
+        }
         #[cfg(feature = "gui")]
         Some(Command::Export {
             paths,
@@ -148,6 +199,7 @@ fn main() -> ExitCode {
             no_sources,
             title,
             rules,
+            ..
         }) => cli::export(
             &paths,
             &rules,

@@ -7,6 +7,8 @@ mod events;
 mod export;
 #[path = "suite/fixtures.rs"]
 mod fixtures;
+#[path = "suite/formats.rs"]
+mod formats;
 #[path = "suite/gold.rs"]
 mod gold;
 #[path = "suite/hostile.rs"]

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use crate::events::{Event, Kind};
-use crate::temporal::{Interval, Precision};
+use crate::temporal::Interval;
 
 /// The column the rows are sorted by. Saved as its name: the settings file is read back
 /// through `ron::Value`, which keeps no enum variants.
@@ -136,19 +136,7 @@ pub fn sorted(events: &[Event], kinds: &[Kind], listed: &[bool], sort: Sort) -> 
 /// A date as precise as it is known: "2022-01-05", "2022-01", "2022", or a range.
 #[must_use]
 pub fn date_text(iv: Interval) -> String {
-    use chrono::Datelike;
-    let whole_month = iv.start.day() == 1
-        && iv.start.year() == iv.end.year()
-        && iv.start.month() == iv.end.month()
-        && iv.end.succ_opt().is_none_or(|next| next.day() == 1);
-    let whole_year = iv.start.ordinal() == 1
-        && iv.start.year() == iv.end.year()
-        && iv.end.succ_opt().is_none_or(|next| next.ordinal() == 1);
-    match iv.precision {
-        Precision::Month if whole_month => iv.start.format("%Y-%m").to_string(),
-        Precision::Year if whole_year => iv.start.format("%Y").to_string(),
-        _ => iv.to_string(),
-    }
+    iv.short_text()
 }
 
 /// The inputs the table reads.
@@ -308,6 +296,7 @@ pub fn table_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::temporal::Precision;
     use crate::temporal::value::ymd;
 
     fn interval(start: (i32, u32, u32), end: (i32, u32, u32), precision: Precision) -> Interval {

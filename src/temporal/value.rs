@@ -78,6 +78,27 @@ pub struct Interval {
     pub precision: Precision,
 }
 
+impl Interval {
+    /// The date as precise as it is known: `2022-01-05`, `2022-01` for a calendar month,
+    /// `2022` for a calendar year, else the span.
+    #[must_use]
+    pub fn short_text(&self) -> String {
+        use chrono::Datelike;
+        let whole_month = self.start.day() == 1
+            && self.start.year() == self.end.year()
+            && self.start.month() == self.end.month()
+            && self.end.succ_opt().is_none_or(|next| next.day() == 1);
+        let whole_year = self.start.ordinal() == 1
+            && self.start.year() == self.end.year()
+            && self.end.succ_opt().is_none_or(|next| next.ordinal() == 1);
+        match self.precision {
+            Precision::Month if whole_month => self.start.format("%Y-%m").to_string(),
+            Precision::Year if whole_year => self.start.format("%Y").to_string(),
+            _ => self.to_string(),
+        }
+    }
+}
+
 /// `2022-01-05` for a day, `2021-10-01 – 2021-10-10` for a span.
 impl std::fmt::Display for Interval {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["temporal"],
     &["events"],
     &["report", "dataset"],
+    &["formats"],
     &["timeline"],
     &["export"],
     &["app"],

@@ -1,0 +1,97 @@
+//! The chronology in the formats people paste and publish: a spreadsheet (CSV), a `TimelineJS3`
+//! timeline, and a Markdown list with quoted sources. Pure text from a [`Dataset`]; the window
+//! and the command line write the result with [`crate::atomic`].
+
+pub mod csv;
+pub mod markdown;
+pub mod timelinejs;
+
+use crate::dataset::Dataset;
+use crate::events::Event;
+
+/// A text format the chronology can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    TimelineJs,
+    Markdown,
+}
+
+impl Format {
+    /// The usual file extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::TimelineJs => "json",
+            Self::Markdown => "md",
+        }
+    }
+
+    /// What a menu calls it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV",
+            Self::TimelineJs => "TimelineJS",
+            Self::Markdown => "Markdown",
+        }
+    }
+}
+
+/// The events to write: those `keep` lets through, in the timeline's date order.
+pub fn selected<'a>(
+    data: &'a Dataset,
+    keep: &'a dyn Fn(usize) -> bool,
+) -> impl Iterator<Item = &'a Event> {
+    data.timeline
+        .events
+        .iter()
+        .enumerate()
+        .filter(move |&(i, _)| keep(i))
+        .map(|(_, e)| e)
+}
+
+/// The chronology of `data` in `format`, of the events `keep` lets through.
+pub fn render(
+    data: &Dataset,
+    format: Format,
+    keep: &dyn Fn(usize) -> bool,
+) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Csv => csv::render(data, keep, csv::Options::default()),
+        Format::TimelineJs => timelinejs::render(data, keep).map(String::into_bytes),
+        Format::Markdown => Ok(markdown::render(data, keep).into_bytes()),
+    }
+}
+
+/// "012.txt ¶6": where a source paragraph is, as the Source panel and the figure cite it.
+fn citation(data: &Dataset, s: &crate::events::Source) -> String {
+    let file = data
+        .corpus
+        .articles
+        .get(s.article)
+        .map_or("?", |a| a.file.as_str());
+    format!("{file} ¶{}", s.paragraph)
+}
+
+/// The text of a source paragraph, whitespace folded to single spaces.
+fn paragraph(data: &Dataset, s: &crate::events::Source) -> String {
+    data.corpus
+        .articles
+        .get(s.article)
+        .and_then(|a| a.paragraphs.get(s.paragraph).map(|p| a.paragraph_text(p)))
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The date cell: as precise as known, "~" when it rests on an estimated publication date.
+fn date_text(e: &Event) -> String {
+    match e.interval {
+        Some(iv) if e.date_estimated => format!("~{}", iv.short_text()),
+        Some(iv) => iv.short_text(),
+        None => crate::calendar::UNDATED.to_owned(),
+    }
+}
