@@ -292,17 +292,7 @@ pub fn export_text(
         }
         TextFormat::TimelineJs => formats::timelinejs::render(&data, &keep).map(String::into_bytes),
         TextFormat::Markdown => Ok(formats::markdown::render(&data, &keep).into_bytes()),
-        TextFormat::Json => {
-            let kept = dateline::Timeline {
-                events: formats::selected(&data, &keep).cloned().collect(),
-            };
-            let report = dateline::report::Report::new(&data.corpus).with_events(
-                &data.corpus,
-                &kept,
-                &data.rules,
-            );
-            serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())
-        }
+        TextFormat::Json => formats::json(&data, &keep),
     }
     .map_err(anyhow::Error::msg)?;
     dateline::atomic::write_atomically(output, &bytes)

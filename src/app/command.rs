@@ -7,6 +7,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::source_panel::PanelCommand;
 use crate::export;
+use crate::formats::Format;
 use crate::timeline::TimeView;
 
 /// Applied by the app after the frame that produced it.
@@ -30,7 +31,8 @@ pub enum Command {
     ToggleTheme,
     ToggleSidePanel,
     ToggleTable,
-    ExportJson,
+    /// Opens the export window for a text format.
+    ExportText(crate::formats::Format),
     /// Opens the PNG export window and the save dialog.
     ExportPng,
     /// Runs the PNG export the export window was filled in for.
@@ -110,7 +112,34 @@ pub const ACTIONS: &[(u8, Action)] = &[
             menu: Menu::File,
             label: "Export JSON…",
             shortcut: None,
-            command: Command::ExportJson,
+            command: Command::ExportText(Format::Json),
+        },
+    ),
+    (
+        1,
+        Action {
+            menu: Menu::File,
+            label: "Export CSV…",
+            shortcut: None,
+            command: Command::ExportText(Format::Csv),
+        },
+    ),
+    (
+        1,
+        Action {
+            menu: Menu::File,
+            label: "Export TimelineJS…",
+            shortcut: None,
+            command: Command::ExportText(Format::TimelineJs),
+        },
+    ),
+    (
+        1,
+        Action {
+            menu: Menu::File,
+            label: "Export Markdown…",
+            shortcut: None,
+            command: Command::ExportText(Format::Markdown),
         },
     ),
     (

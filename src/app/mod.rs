@@ -7,6 +7,7 @@ pub mod command;
 pub mod export_dialog;
 pub mod filter;
 pub mod jobs;
+pub mod save_dialog;
 pub mod side;
 pub mod source_panel;
 pub mod state;
@@ -108,7 +109,7 @@ pub struct DatelineApp {
     load: Option<Job<LoadOutcome>>,
     pub export: ExportDialog,
     picker: Option<Job<Option<Vec<PathBuf>>>>,
-    saved: Option<Job<Result<PathBuf, String>>>,
+    pub save: save_dialog::SaveDialog,
     pub selected: Option<usize>,
     pub search: String,
     pub article_filter: Option<usize>,
@@ -181,7 +182,7 @@ impl DatelineApp {
             load: None,
             export: ExportDialog::default(),
             picker: None,
-            saved: None,
+            save: save_dialog::SaveDialog::default(),
             selected: None,
             search: String::new(),
             article_filter: None,
@@ -253,12 +254,8 @@ impl DatelineApp {
         if let Some(line) = self.export.poll(&mut self.state.export) {
             self.message = Some(line);
         }
-        if let Some(outcome) = self.saved.as_ref().and_then(Job::poll) {
-            self.saved = None;
-            self.message = Some(match outcome.and_then(|r| r) {
-                Ok(path) => format!("Saved {}", path.display()),
-                Err(err) => err,
-            });
+        if let Some(line) = self.save.poll() {
+            self.message = Some(line);
         }
         if let Some(outcome) = self.picker.as_ref().and_then(Job::poll) {
             self.picker = None;
@@ -323,7 +320,13 @@ impl DatelineApp {
                 self.state.dark = !self.state.dark;
                 self.apply_theme();
             }
-            Command::ExportJson => self.export_json(),
+            Command::ExportText(format) => {
+                if self.loaded.is_some() {
+                    self.save.open(format);
+                } else {
+                    self.message = Some("Nothing to export yet: open a folder first.".into());
+                }
+            }
             Command::ExportPng => self.export.show(&self.state.export, &self.ctx),
             Command::WritePng { path, options } => {
                 if let Some(loaded) = &self.loaded {
@@ -447,46 +450,15 @@ impl DatelineApp {
         }
     }
 
-    fn export_json(&mut self) {
-        let Some(loaded) = &self.loaded else { return };
-        let report = crate::report::Report::new(&loaded.corpus).with_events(
-            &loaded.corpus,
-            &loaded.timeline,
-            &loaded.rules,
-        );
-        let json = match serde_json::to_string_pretty(&report) {
-            Ok(json) => json,
-            Err(err) => {
-                self.message = Some(format!("could not write JSON: {err}"));
-                return;
-            }
-        };
-        let job = jobs::spawn("save-json", &self.ctx, move |_| {
-            let chosen = pollster::block_on(
-                rfd::AsyncFileDialog::new()
-                    .set_file_name("timeline.json")
-                    .save_file(),
-            );
-            let Some(file) = chosen else {
-                return Err("Not saved: no file chosen.".to_owned());
-            };
-            let path = file.path().to_path_buf();
-            crate::atomic::write_atomically(&path, json.as_bytes())
-                .map(|()| path)
-                .map_err(|e| e.to_string())
-        });
-        match job {
-            Ok(job) => self.saved = Some(job),
-            Err(err) => self.message = Some(err),
-        }
-    }
-
     /// The whole window, for eframe and for tests.
     pub fn window_ui(&mut self, ui: &mut Ui) {
         // The context the app draws into is the one its jobs must wake.
         ui.ctx().clone_into(&mut self.ctx);
         self.refresh_filter();
-        let mut commands = if !self.export.open && ui.memory(|m| m.focused().is_none()) {
+        let mut commands = if !self.export.open
+            && self.save.format.is_none()
+            && ui.memory(|m| m.focused().is_none())
+        {
             ui.input_mut(command::pressed)
         } else {
             Vec::new()
@@ -600,6 +572,7 @@ impl DatelineApp {
         if let Some(command) = self.export.ui(ui, &mut self.state.export, &request) {
             commands.push(command);
         }
+        self.save.ui(ui, self.loaded.as_ref(), self.filter.shown());
         for command in commands {
             self.apply(command);
         }

@@ -12,6 +12,8 @@ use crate::events::Event;
 /// A text format the chronology can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Dateline's own JSON report: articles, events and sources.
+    Json,
     Csv,
     TimelineJs,
     Markdown,
@@ -23,7 +25,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Self::Csv => "csv",
-            Self::TimelineJs => "json",
+            Self::Json | Self::TimelineJs => "json",
             Self::Markdown => "md",
         }
     }
@@ -32,6 +34,7 @@ impl Format {
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
+            Self::Json => "JSON",
             Self::Csv => "CSV",
             Self::TimelineJs => "TimelineJS",
             Self::Markdown => "Markdown",
@@ -59,10 +62,22 @@ pub fn render(
     keep: &dyn Fn(usize) -> bool,
 ) -> Result<Vec<u8>, String> {
     match format {
+        Format::Json => json(data, keep),
         Format::Csv => csv::render(data, keep, csv::Options::default()),
         Format::TimelineJs => timelinejs::render(data, keep).map(String::into_bytes),
         Format::Markdown => Ok(markdown::render(data, keep).into_bytes()),
     }
+}
+
+/// Dateline's JSON report (what `dateline extract --json` prints) of the events `keep` lets
+/// through.
+pub fn json(data: &Dataset, keep: &dyn Fn(usize) -> bool) -> Result<Vec<u8>, String> {
+    let kept = crate::events::Timeline {
+        events: selected(data, keep).cloned().collect(),
+    };
+    let report =
+        crate::report::Report::new(&data.corpus).with_events(&data.corpus, &kept, &data.rules);
+    serde_json::to_vec_pretty(&report).map_err(|e| format!("could not write JSON: {e}"))
 }
 
 /// "012.txt ¶6": where a source paragraph is, as the Source panel and the figure cite it.

@@ -783,3 +783,86 @@ fn the_overview_strip_pans_zooms_and_jumps() {
         "the view moved to the click: {zoomed:?} -> {jumped:?}"
     );
 }
+
+/// Waits (a frame at a time, up to five seconds) until `done` holds.
+fn wait_until(
+    h: &mut Harness<'static, DatelineApp>,
+    done: impl Fn(&Harness<'static, DatelineApp>) -> bool,
+) {
+    let start = std::time::Instant::now();
+    while !done(h) && start.elapsed() < std::time::Duration::from_secs(5) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+}
+
+/// With no system file dialog (none in a test), File ▸ Export JSON still works: the window
+/// has a path field, and what is typed there is where the file goes.
+#[test]
+fn export_json_writes_to_the_typed_path_without_a_file_dialog() {
+    let dir = Dir::new();
+    let target = dir.path().join("typed.json");
+    let mut h = harness(sample());
+    h.run();
+    h.get_by_label("File").click();
+    h.run_steps(4);
+    h.get_by_label_contains("Export JSON").click();
+    h.run_steps(4);
+    h.get_by_label("Export path")
+        .set_text_value_accesskit(&target.display().to_string());
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    h.step();
+    wait_until(&mut h, |h| h.state().message.is_some());
+    h.run();
+    let message = h.state().message.clone().unwrap_or_default();
+    assert!(message.starts_with("Saved "), "{message}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&target).expect("written")).expect("JSON");
+    let events = h
+        .state()
+        .loaded
+        .as_ref()
+        .map_or(0, |l| l.timeline.events.len());
+    assert_eq!(json["events"].as_array().map(Vec::len), Some(events));
+    assert!(
+        h.query_by_label("Export path").is_none(),
+        "the window closed"
+    );
+}
+
+/// A path that cannot be written says why in the export window, which stays open.
+#[test]
+fn an_unwritable_text_export_path_says_so_and_keeps_the_window() {
+    let dir = Dir::new();
+    let mut h = harness(sample());
+    h.run();
+    h.state_mut().apply(dateline::app::Command::ExportText(
+        dateline::formats::Format::Csv,
+    ));
+    h.run();
+    h.state_mut().save.path = dir.path().display().to_string();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("is a folder").is_some(),
+        "a folder is no file to write"
+    );
+    h.state_mut().save.path = dir.path().join("no/such/dir/x.csv").display().to_string();
+    h.get_by_label("Save").click();
+    h.step();
+    wait_until(&mut h, |h| h.state().save.error.is_some());
+    h.run();
+    assert!(
+        h.query_by_label("Export path").is_some(),
+        "the window stays open"
+    );
+    assert!(
+        h.state()
+            .save
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("Not saved"))
+    );
+}
