@@ -148,11 +148,15 @@ impl DatelineApp {
         app.state_file = state_file;
         app.saved_state = Some(app.state.clone());
         app.apply_theme();
+        let given = !launch.paths.is_empty();
         let paths = initial_paths(launch.paths, &app.state.last_paths);
-        app.apply(Command::Open(paths));
-        if state_note.is_some() {
-            app.message = state_note;
+        let gone = missing_last_folder(given, &app.state.last_paths);
+        if gone.is_some() {
+            // The old zoom belonged to the folder that is gone.
+            app.state.view = None;
         }
+        app.start_load(paths);
+        app.message = state_note.or(gone);
         app
     }
 
@@ -270,6 +274,14 @@ impl DatelineApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::Open(paths) => {
+                // A typo in the path field keeps what is open, and is not remembered.
+                if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+                    self.message = Some(format!(
+                        "Nothing opened: {} does not exist. The current folder stays open.",
+                        missing.display()
+                    ));
+                    return;
+                }
                 self.message = None;
                 self.start_load(paths);
             }
@@ -821,6 +833,16 @@ fn load_summary(loaded: &Loaded, rules_note: Option<&str>) -> String {
     line
 }
 
+/// What to tell the user when the folder remembered from last time is no longer there and the
+/// sample opens instead.
+fn missing_last_folder(given: bool, last: &[PathBuf]) -> Option<String> {
+    let missing = last.iter().find(|p| !p.exists()).filter(|_| !given)?;
+    Some(format!(
+        "The folder open last time, {}, is no longer there; showing the sample articles.",
+        missing.display()
+    ))
+}
+
 /// The bundled sample, next to the working directory or the crate the binary was built from.
 #[must_use]
 pub fn sample_folder() -> PathBuf {
@@ -851,6 +873,33 @@ mod tests {
         assert!(app.message.is_some(), "a new message has its own time");
         app.expire_message(100.0 + 2.0 * MESSAGE_SECONDS + 2.0);
         assert_eq!(app.message, None);
+    }
+
+    #[test]
+    fn a_missing_last_folder_is_said_and_a_typed_typo_keeps_the_open_folder() {
+        let gone = [PathBuf::from("/no/such/folder/dateline-test")];
+        let note = missing_last_folder(false, &gone).unwrap_or_default();
+        assert!(note.contains("/no/such/folder/dateline-test"), "{note}");
+        assert!(
+            missing_last_folder(true, &gone).is_none(),
+            "paths given: no note"
+        );
+        assert!(missing_last_folder(false, &[sample_folder()]).is_none());
+
+        let mut app = DatelineApp::with_loaded(Launch {
+            paths: vec![sample_folder()],
+            rules_files: Vec::new(),
+        });
+        let before = app.state.last_paths.clone();
+        app.apply(Command::Open(vec![PathBuf::from("/no/such/folder/typo")]));
+        assert!(
+            app.message
+                .as_deref()
+                .is_some_and(|m| m.contains("does not exist"))
+        );
+        assert!(app.load.is_none(), "nothing starts loading");
+        assert_eq!(app.state.last_paths, before, "the typo is not remembered");
+        assert!(app.loaded.is_some(), "the current timeline stays");
     }
 
     #[test]
