@@ -346,7 +346,10 @@ impl DatelineApp {
                         .start(Arc::clone(loaded), options, path, &self.ctx);
                 }
             }
-            Command::SourcePanel(PanelCommand::Copy(text)) => self.ctx.copy_text(text),
+            Command::SourcePanel(PanelCommand::Copy(text)) => {
+                self.ctx.copy_text(text);
+                self.message = Some("Citation copied to the clipboard.".into());
+            }
             Command::SourcePanel(PanelCommand::OpenFile(path)) => {
                 self.ctx
                     .open_url(egui::OpenUrl::new_tab(format!("file://{}", path.display())));
@@ -900,6 +903,19 @@ mod tests {
         assert!(app.load.is_none(), "nothing starts loading");
         assert_eq!(app.state.last_paths, before, "the typo is not remembered");
         assert!(app.loaded.is_some(), "the current timeline stays");
+    }
+
+    #[test]
+    fn copying_a_citation_says_so() {
+        let mut app = DatelineApp::with_loaded(Launch {
+            paths: vec![sample_folder()],
+            rules_files: Vec::new(),
+        });
+        app.apply(Command::SourcePanel(PanelCommand::Copy("cite".into())));
+        assert_eq!(
+            app.message.as_deref(),
+            Some("Citation copied to the clipboard.")
+        );
     }
 
     #[test]
