@@ -110,6 +110,9 @@ pub struct DatelineApp {
     pub export: ExportDialog,
     picker: Option<Job<Option<Vec<PathBuf>>>>,
     pub save: save_dialog::SaveDialog,
+    /// The article viewer's event and source, and whether it still has to scroll to it.
+    pub reading: Option<(usize, usize)>,
+    reading_scroll: bool,
     pub selected: Option<usize>,
     pub search: String,
     pub article_filter: Option<usize>,
@@ -187,6 +190,8 @@ impl DatelineApp {
             export: ExportDialog::default(),
             picker: None,
             save: save_dialog::SaveDialog::default(),
+            reading: None,
+            reading_scroll: false,
             selected: None,
             search: String::new(),
             article_filter: None,
@@ -216,6 +221,7 @@ impl DatelineApp {
         self.article_filter = None;
         self.filter.invalidate();
         self.rows.invalidate();
+        self.reading = None;
         self.view_index = None;
         if self.state.view.is_none()
             || self
@@ -349,6 +355,10 @@ impl DatelineApp {
             Command::SourcePanel(PanelCommand::Copy(text)) => {
                 self.ctx.copy_text(text);
                 self.message = Some("Citation copied to the clipboard.".into());
+            }
+            Command::SourcePanel(PanelCommand::ReadArticle { event, source }) => {
+                self.reading = Some((event, source));
+                self.reading_scroll = true;
             }
             Command::SourcePanel(PanelCommand::OpenFile(path)) => {
                 self.ctx
@@ -588,6 +598,20 @@ impl DatelineApp {
             commands.push(command);
         }
         self.save.ui(ui, self.loaded.as_ref(), self.filter.shown());
+        if let (Some((event, source)), Some(loaded)) = (self.reading, &self.loaded) {
+            let open = loaded.timeline.events.get(event).is_some_and(|e| {
+                source_panel::article_ui(
+                    ui.ctx(),
+                    e,
+                    source,
+                    &loaded.corpus,
+                    &mut self.reading_scroll,
+                )
+            });
+            if !open {
+                self.reading = None;
+            }
+        }
         for command in commands {
             self.apply(command);
         }

@@ -11,6 +11,11 @@ use crate::ingest::Corpus;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PanelCommand {
     OpenFile(std::path::PathBuf),
+    /// Show the whole article in the app, at the event's `source`-th paragraph.
+    ReadArticle {
+        event: usize,
+        source: usize,
+    },
     Copy(String),
 }
 
@@ -77,7 +82,17 @@ pub fn source_ui(
             ));
             ui.horizontal(|ui| {
                 if ui
-                    .button("Open article")
+                    .button("Read article")
+                    .on_hover_text("The whole article here, at this paragraph")
+                    .clicked()
+                {
+                    command = Some(PanelCommand::ReadArticle {
+                        event: event.id,
+                        source: n,
+                    });
+                }
+                if ui
+                    .button("Open file")
                     .on_hover_text("Open the file with the system's viewer")
                     .clicked()
                 {
@@ -109,7 +124,7 @@ pub fn citation(event: &Event, file: &str, source: &Source, text: &str) -> Strin
 }
 
 /// The paragraph as a layout with trigger words and the date phrase marked.
-fn highlighted(text: &str, offset: usize, source: &Source, ui: &Ui) -> LayoutJob {
+pub(super) fn highlighted(text: &str, offset: usize, source: &Source, ui: &Ui) -> LayoutJob {
     let body = FontId::proportional(14.0);
     let normal = TextFormat {
         font_id: body.clone(),
@@ -163,4 +178,59 @@ fn highlighted(text: &str, offset: usize, source: &Source, ui: &Ui) -> LayoutJob
     }
     job.append(&text[at..], 0.0, normal);
     job
+}
+
+/// The article viewer: the whole article of one source, its paragraph highlighted as in the
+/// panel and scrolled into view when the window opens. Returns false once closed.
+pub fn article_ui(
+    ctx: &egui::Context,
+    event: &Event,
+    source_index: usize,
+    corpus: &Corpus,
+    scroll: &mut bool,
+) -> bool {
+    let Some(source) = event.sources.get(source_index) else {
+        return false;
+    };
+    let Some(article) = corpus.articles.get(source.article) else {
+        return false;
+    };
+    let mut open = true;
+    let title = article.title.as_deref().unwrap_or(&article.file);
+    egui::Window::new(format!("Article: {title}"))
+        .open(&mut open)
+        .default_size([620.0, 520.0])
+        .vscroll(false)
+        .show(ctx, |ui| {
+            ui.weak(format!(
+                "{} · published {} · paragraph {} of {}",
+                article.file,
+                article.published_text(),
+                source.paragraph,
+                article.paragraphs.len()
+            ));
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for (i, paragraph) in article.paragraphs.iter().enumerate() {
+                    let text = article.paragraph_text(paragraph);
+                    if i == source.paragraph {
+                        let response = egui::Frame::new()
+                            .fill(ui.visuals().faint_bg_color)
+                            .stroke(egui::Stroke::new(1.0, ui.visuals().selection.bg_fill))
+                            .inner_margin(6.0)
+                            .show(ui, |ui| {
+                                ui.label(highlighted(text, paragraph.start, source, ui));
+                            })
+                            .response;
+                        if std::mem::take(scroll) {
+                            response.scroll_to_me(Some(egui::Align::Center));
+                        }
+                    } else {
+                        ui.label(text);
+                    }
+                    ui.add_space(6.0);
+                }
+            });
+        });
+    open
 }

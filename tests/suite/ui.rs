@@ -866,3 +866,46 @@ fn an_unwritable_text_export_path_says_so_and_keeps_the_window() {
             .is_some_and(|e| e.contains("Not saved"))
     );
 }
+
+/// "Read article" shows the whole article inside the app: its other paragraphs too, and the
+/// cited one; closing the window closes it.
+#[test]
+fn read_article_shows_the_whole_article_at_the_cited_paragraph() {
+    let mut h = harness(sample_without_table());
+    h.run();
+    h.get_by_label_contains("missile_test 2022-01-05").click();
+    h.run();
+    let (first_paragraph, cited) = {
+        let app = h.state();
+        let loaded = app.loaded.as_ref().expect("loaded");
+        let event = &loaded.timeline.events[app.selected.expect("selected")];
+        let source = &event.sources[0];
+        let article = &loaded.corpus.articles[source.article];
+        let text = |i: usize| article.paragraph_text(&article.paragraphs[i]).to_owned();
+        (text(0), text(source.paragraph))
+    };
+    assert!(
+        h.query_by_label(&first_paragraph).is_none(),
+        "the panel shows only the cited paragraphs"
+    );
+    h.get_all_by_label("Read article")
+        .next()
+        .expect("a Read article button")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Article: ").is_some(),
+        "the viewer opened"
+    );
+    assert!(
+        h.query_by_label(&first_paragraph).is_some(),
+        "the viewer shows the rest of the article"
+    );
+    assert!(
+        h.query_all_by_label(&cited).count() >= 2,
+        "the cited paragraph, in the panel and the viewer"
+    );
+    h.state_mut().reading = None;
+    h.run();
+    assert!(h.query_by_label(&first_paragraph).is_none(), "closed");
+}
