@@ -203,7 +203,7 @@ pub fn article_ui(
         .vscroll(false)
         .show(ctx, |ui| {
             ui.weak(format!(
-                "{} · published {} · paragraph {} of {}",
+                "{} · published {} · cited ¶{}, framed below · {} paragraphs",
                 article.file,
                 article.published_text(),
                 source.paragraph,
