@@ -189,18 +189,7 @@ pub fn export(
 ) -> anyhow::Result<()> {
     use dateline::export::{self, ExportError};
     let data = load(paths, rules_files)?;
-    for problem in &data.corpus.problems {
-        let what = if problem.warning {
-            "warning:"
-        } else {
-            "skipped"
-        };
-        eprintln!(
-            "dateline: {what} {}: {}",
-            problem.path.display(),
-            problem.reason
-        );
-    }
+    print_problems(&data);
     if from.is_some() || to.is_some() {
         options.view = Some(
             export::view_between(&data.timeline, from, to)
@@ -231,6 +220,22 @@ pub fn export(
     Ok(())
 }
 
+/// Each file that was skipped or loaded with a warning, on stderr.
+fn print_problems(data: &Dataset) {
+    for problem in &data.corpus.problems {
+        let what = if problem.warning {
+            "warning:"
+        } else {
+            "skipped"
+        };
+        eprintln!(
+            "dateline: {what} {}: {}",
+            problem.path.display(),
+            problem.reason
+        );
+    }
+}
+
 /// A chronology format written as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextFormat {
@@ -250,18 +255,7 @@ pub fn export_text(
 ) -> anyhow::Result<()> {
     use dateline::formats;
     let data = load(paths, rules_files)?;
-    for problem in &data.corpus.problems {
-        let what = if problem.warning {
-            "warning:"
-        } else {
-            "skipped"
-        };
-        eprintln!(
-            "dateline: {what} {}: {}",
-            problem.path.display(),
-            problem.reason
-        );
-    }
+    print_problems(&data);
     let wanted: Option<Vec<usize>> = kinds.map(|names| {
         data.rules
             .kinds
