@@ -7,7 +7,6 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use crate::events::{Event, Kind};
-use crate::temporal::Interval;
 
 /// The column the rows are sorted by. Saved as its name: the settings file is read back
 /// through `ron::Value`, which keeps no enum variants.
@@ -133,12 +132,6 @@ pub fn sorted(events: &[Event], kinds: &[Kind], listed: &[bool], sort: Sort) -> 
     order
 }
 
-/// A date as precise as it is known: "2022-01-05", "2022-01", "2022", or a range.
-#[must_use]
-pub fn date_text(iv: Interval) -> String {
-    iv.short_text()
-}
-
 /// The inputs the table reads.
 pub struct TableInput<'a> {
     pub events: &'a [Event],
@@ -244,18 +237,8 @@ pub fn table_ui(
                 };
                 let selected = input.selected == Some(e.id);
                 row.set_selected(selected);
-                let date = e.interval.map_or_else(
-                    || "undated".to_owned(),
-                    |iv| {
-                        if e.date_estimated {
-                            format!("~{}", date_text(iv))
-                        } else {
-                            date_text(iv)
-                        }
-                    },
-                );
                 row.col(|ui| {
-                    ui.label(date);
+                    ui.label(e.date_text());
                 });
                 row.col(|ui| {
                     let kind = input.kinds.get(e.kind);
@@ -296,38 +279,6 @@ pub fn table_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::temporal::Precision;
-    use crate::temporal::value::ymd;
-
-    fn interval(start: (i32, u32, u32), end: (i32, u32, u32), precision: Precision) -> Interval {
-        Interval {
-            start: ymd(start.0, start.1, start.2).unwrap_or_default(),
-            end: ymd(end.0, end.1, end.2).unwrap_or_default(),
-            precision,
-        }
-    }
-
-    #[test]
-    fn a_date_reads_as_precise_as_it_is_known() {
-        assert_eq!(
-            date_text(interval((2022, 1, 5), (2022, 1, 5), Precision::Day)),
-            "2022-01-05"
-        );
-        assert_eq!(
-            date_text(interval((2022, 2, 1), (2022, 2, 28), Precision::Month)),
-            "2022-02"
-        );
-        assert_eq!(
-            date_text(interval((2021, 1, 1), (2021, 12, 31), Precision::Year)),
-            "2021"
-        );
-        // A month-precision span that is not one calendar month stays a range.
-        assert_eq!(
-            date_text(interval((2022, 2, 1), (2022, 3, 31), Precision::Month)),
-            "2022-02-01 – 2022-03-31"
-        );
-    }
-
     #[test]
     fn date_order_reverses_the_dated_and_keeps_the_undated_last() {
         let data = crate::Dataset::load(

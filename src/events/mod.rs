@@ -77,6 +77,17 @@ impl Event {
             .map_or_else(|| UNDATED.to_owned(), |iv| iv.start.to_string())
     }
 
+    /// The date as precise as it is known ("2022-01", see [`Interval::short_text`]), with "~"
+    /// when it rests on an estimated publication date, or "undated".
+    #[must_use]
+    pub fn date_text(&self) -> String {
+        match self.interval {
+            Some(iv) if self.date_estimated => format!("~{}", iv.short_text()),
+            Some(iv) => iv.short_text(),
+            None => UNDATED.to_owned(),
+        }
+    }
+
     /// The whole interval ("2021-10-01..2021-10-31" or one day), or "undated".
     #[must_use]
     pub fn when_text(&self) -> String {

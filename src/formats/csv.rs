@@ -2,7 +2,7 @@
 //! and where each source paragraph is. Quoting is the `csv` crate's, which is what Excel,
 //! `LibreOffice` and Google Sheets read back.
 
-use super::{citation, date_text};
+use super::citation;
 use crate::dataset::Dataset;
 
 /// Written before the header when asked: Excel opens a UTF-8 file as UTF-8 only with it.
@@ -61,7 +61,7 @@ pub fn render(
         let sources: Vec<String> = e.sources.iter().map(|s| citation(data, s)).collect();
         writer
             .write_record([
-                date_text(e),
+                e.date_text(),
                 start,
                 end,
                 precision,

@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::{citation, date_text, paragraph};
+use super::{citation, paragraph};
 use crate::dataset::Dataset;
 use crate::events::Modality;
 
@@ -76,7 +76,7 @@ pub fn render(data: &Dataset, keep: &dyn Fn(usize) -> bool) -> String {
             let _ = writeln!(
                 out,
                 "- **{}** — {} ({}{status}) {refs}",
-                date_text(e),
+                e.date_text(),
                 escape(&e.label),
                 kind.to_lowercase(),
             );

@@ -101,12 +101,3 @@ fn paragraph(data: &Dataset, s: &crate::events::Source) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-
-/// The date cell: as precise as known, "~" when it rests on an estimated publication date.
-fn date_text(e: &Event) -> String {
-    match e.interval {
-        Some(iv) if e.date_estimated => format!("~{}", iv.short_text()),
-        Some(iv) => iv.short_text(),
-        None => crate::calendar::UNDATED.to_owned(),
-    }
-}

@@ -286,6 +286,32 @@ pub fn quarter_of(d: NaiveDate) -> u32 {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_date_reads_as_precise_as_it_is_known() {
+        let short = |start: (i32, u32, u32), end: (i32, u32, u32), precision| {
+            Interval {
+                start: ymd(start.0, start.1, start.2).unwrap_or_default(),
+                end: ymd(end.0, end.1, end.2).unwrap_or_default(),
+                precision,
+            }
+            .short_text()
+        };
+        assert_eq!(
+            short((2022, 1, 5), (2022, 1, 5), Precision::Day),
+            "2022-01-05"
+        );
+        assert_eq!(
+            short((2022, 2, 1), (2022, 2, 28), Precision::Month),
+            "2022-02"
+        );
+        assert_eq!(short((2021, 1, 1), (2021, 12, 31), Precision::Year), "2021");
+        // A month-precision span that is not one calendar month stays a range.
+        assert_eq!(
+            short((2022, 2, 1), (2022, 3, 31), Precision::Month),
+            "2022-02-01 – 2022-03-31"
+        );
+    }
+
     fn iv(value: &str, m: Option<Mod>) -> (String, String, Precision) {
         let i = interval_of(value, m).unwrap();
         (i.start.to_string(), i.end.to_string(), i.precision)
