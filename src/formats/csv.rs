@@ -58,7 +58,11 @@ pub fn render(
             .kinds
             .get(e.kind)
             .map_or_else(String::new, |k| k.label.clone());
-        let sources: Vec<String> = e.sources.iter().map(|s| citation(data, s)).collect();
+        let sources: Vec<String> = e
+            .sources
+            .iter()
+            .map(|s| citation(data, (s.article, s.paragraph)))
+            .collect();
         writer
             .write_record([
                 e.date_text(),

@@ -84,21 +84,13 @@ pub fn render(data: &Dataset, keep: &dyn Fn(usize) -> bool) -> String {
     }
     if !sources.is_empty() {
         out.push_str("\n## Sources\n\n");
-        for (k, &(article, paragraph_index)) in sources.iter().enumerate() {
-            let source = crate::events::Source {
-                article,
-                paragraph: paragraph_index,
-                triggers: Vec::new(),
-                date_phrase: None,
-                dated_by: None,
-                modality: Modality::Happened,
-            };
+        for (k, &source) in sources.iter().enumerate() {
             let _ = writeln!(
                 out,
                 "[{}] {}: “{}”\n",
                 k + 1,
-                escape(&citation(data, &source)),
-                paragraph(data, &source)
+                escape(&citation(data, source)),
+                paragraph(data, source)
             );
         }
     }

@@ -80,22 +80,23 @@ pub fn json(data: &Dataset, keep: &dyn Fn(usize) -> bool) -> Result<Vec<u8>, Str
     serde_json::to_vec_pretty(&report).map_err(|e| format!("could not write JSON: {e}"))
 }
 
-/// "012.txt ¶6": where a source paragraph is, as the Source panel and the figure cite it.
-fn citation(data: &Dataset, s: &crate::events::Source) -> String {
+/// "012.txt ¶6": where paragraph `paragraph` of article `article` is, as the Source panel
+/// and the figure cite it.
+fn citation(data: &Dataset, (article, paragraph): (usize, usize)) -> String {
     let file = data
         .corpus
         .articles
-        .get(s.article)
+        .get(article)
         .map_or("?", |a| a.file.as_str());
-    format!("{file} ¶{}", s.paragraph)
+    format!("{file} ¶{paragraph}")
 }
 
-/// The text of a source paragraph, whitespace folded to single spaces.
-fn paragraph(data: &Dataset, s: &crate::events::Source) -> String {
+/// The text of paragraph `paragraph` of article `article`, whitespace folded to single spaces.
+fn paragraph(data: &Dataset, (article, paragraph): (usize, usize)) -> String {
     data.corpus
         .articles
-        .get(s.article)
-        .and_then(|a| a.paragraphs.get(s.paragraph).map(|p| a.paragraph_text(p)))
+        .get(article)
+        .and_then(|a| a.paragraphs.get(paragraph).map(|p| a.paragraph_text(p)))
         .unwrap_or("")
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -62,8 +62,8 @@ pub fn render(data: &Dataset, keep: &dyn Fn(usize) -> bool) -> Result<String, St
             let _ = write!(
                 text,
                 "<blockquote>{}<br><small>{}</small></blockquote>",
-                html_escape(&paragraph(data, s)),
-                html_escape(&citation(data, s))
+                html_escape(&paragraph(data, (s.article, s.paragraph))),
+                html_escape(&citation(data, (s.article, s.paragraph)))
             );
         }
         let mut slide = json!({
