@@ -27,6 +27,8 @@ pub struct EventFilter {
     lanes: Vec<bool>,
     /// Changes whenever the result does, so what is built from it knows when to rebuild.
     generation: u64,
+    /// How many events are shown; counted once per change, read every frame.
+    shown_count: usize,
 }
 
 impl EventFilter {
@@ -80,6 +82,7 @@ impl EventFilter {
                     shown
                 })
                 .collect();
+            self.shown_count = self.shown.iter().filter(|&&s| s).count();
             self.key = Some(key);
             self.generation += 1;
         }
@@ -113,7 +116,7 @@ impl EventFilter {
     /// How many events are shown.
     #[must_use]
     pub fn shown_count(&self) -> usize {
-        self.shown.iter().filter(|&&s| s).count()
+        self.shown_count
     }
 
     /// Changes whenever the result changes.

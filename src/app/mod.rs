@@ -500,9 +500,10 @@ impl DatelineApp {
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
         self.expire_message(ui.input(|i| i.time));
-        let filtered = self.filter_note().is_some();
-        if self.load.is_some() || self.message.is_some() || self.export.busy() || filtered {
-            egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, &mut commands));
+        let note = self.filter_note();
+        if self.load.is_some() || self.message.is_some() || self.export.busy() || note.is_some() {
+            egui::Panel::bottom("status")
+                .show(ui, |ui| self.status_ui(ui, note.as_deref(), &mut commands));
         }
         // Panels share the window by proportion, so a small window keeps room for the
         // timeline: the side panel takes at most a third of the width, and below
@@ -597,7 +598,7 @@ impl DatelineApp {
         if let Some(command) = self.export.ui(ui, &mut self.state.export, &request) {
             commands.push(command);
         }
-        self.save.ui(ui, self.loaded.as_ref(), self.filter.shown());
+        self.save.ui(ui, self.loaded.as_ref(), &self.filter);
         if let (Some((event, source)), Some(loaded)) = (self.reading, &self.loaded) {
             let open = loaded.timeline.events.get(event).is_some_and(|e| {
                 source_panel::article_ui(
@@ -700,9 +701,10 @@ impl DatelineApp {
         ))
     }
 
-    fn status_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    /// The status bar: `filter_note` (what the filters hide), progress, the last message.
+    fn status_ui(&self, ui: &mut Ui, filter_note: Option<&str>, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
-            if let Some(note) = self.filter_note() {
+            if let Some(note) = filter_note {
                 ui.strong(note);
                 ui.separator();
             }

@@ -80,8 +80,14 @@ impl SaveDialog {
         }
     }
 
-    /// Draws the window while open; `shown` is the filter's per-event result.
-    pub fn ui(&mut self, ui: &mut Ui, loaded: Option<&Arc<Loaded>>, shown: &[bool]) {
+    /// Draws the window while open; `filter` says which events "only what the filters show"
+    /// keeps.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        loaded: Option<&Arc<Loaded>>,
+        filter: &super::filter::EventFilter,
+    ) {
         let Some(format) = self.format else { return };
         let mut open = true;
         let mut save = false;
@@ -108,7 +114,7 @@ impl SaveDialog {
                     }
                 });
                 let total = loaded.map_or(0, |l| l.timeline.events.len());
-                let showing = shown.iter().filter(|&&s| s).count();
+                let showing = filter.shown_count();
                 ui.radio_value(
                     &mut self.filtered,
                     false,
@@ -144,7 +150,7 @@ impl SaveDialog {
             self.format = None;
         }
         if save && self.writing.is_none() {
-            self.start(ui.ctx(), format, loaded, shown);
+            self.start(ui.ctx(), format, loaded, filter.shown());
         }
     }
 
