@@ -94,16 +94,24 @@ impl ViewIndex {
         self.extent
     }
 
-    /// How many listed events reach into `view`, without listing them: those that start in
-    /// it are counted from the prefix counts, only those starting up to [`SHORT_DAYS`] before
-    /// it and the long ones are looked at.
-    #[must_use]
-    pub fn count_in(&self, events: &[Event], view: TimeView) -> usize {
+    /// Where `view` falls among the first days: events before `lo` are short and ended before
+    /// it, `lo..mid` start up to [`SHORT_DAYS`] before it, `mid..hi` start inside it, and
+    /// from `hi` on they start after it.
+    fn bounds(&self, view: TimeView) -> (usize, usize, usize) {
         let lo = self
             .starts
             .partition_point(|&s| s < view.start_day - SHORT_DAYS - 1.0);
         let mid = self.starts.partition_point(|&s| s < view.start_day).max(lo);
         let hi = self.starts.partition_point(|&s| s <= view.end_day).max(mid);
+        (lo, mid, hi)
+    }
+
+    /// How many listed events reach into `view`, without listing them: those that start in
+    /// it are counted from the prefix counts, only those starting up to [`SHORT_DAYS`] before
+    /// it and the long ones are looked at.
+    #[must_use]
+    pub fn count_in(&self, events: &[Event], view: TimeView) -> usize {
+        let (lo, mid, hi) = self.bounds(view);
         let reaches = |i: usize| {
             span_days(&events[i])
                 .is_some_and(|(start, end)| end >= view.start_day && start <= view.end_day)
@@ -119,11 +127,7 @@ impl ViewIndex {
     /// How many listed events lie wholly before and after `view`.
     #[must_use]
     pub fn outside(&self, events: &[Event], view: TimeView) -> (usize, usize) {
-        let lo = self
-            .starts
-            .partition_point(|&s| s < view.start_day - SHORT_DAYS - 1.0);
-        let mid = self.starts.partition_point(|&s| s < view.start_day).max(lo);
-        let hi = self.starts.partition_point(|&s| s <= view.end_day).max(mid);
+        let (lo, mid, hi) = self.bounds(view);
         let ended = |i: usize| span_days(&events[i]).is_some_and(|(_, end)| end < view.start_day);
         let starts_after =
             |i: usize| span_days(&events[i]).is_some_and(|(start, _)| start > view.end_day);
@@ -160,11 +164,7 @@ impl ViewIndex {
     /// The listed events whose dates reach into `view`, and the counts on either side.
     #[must_use]
     pub fn reach(&self, events: &[Event], view: TimeView) -> Reach {
-        let lo = self
-            .starts
-            .partition_point(|&s| s < view.start_day - SHORT_DAYS - 1.0);
-        let hi = self.starts.partition_point(|&s| s <= view.end_day);
-        let hi = hi.max(lo);
+        let (lo, _, hi) = self.bounds(view);
         let mut out = Reach {
             events: Vec::new(),
             // Every short event starting that early ended before the view.
