@@ -90,11 +90,6 @@ impl Rows {
         self.key = None;
         self.scrolled_to = None;
     }
-
-    #[must_use]
-    pub fn order(&self) -> &[usize] {
-        &self.order
-    }
 }
 
 /// Indices of the listed events, ordered by `sort`; ties keep date order (the timeline's), and
@@ -115,15 +110,9 @@ pub fn sorted(events: &[Event], kinds: &[Kind], listed: &[bool], sort: Sort) -> 
             return order;
         }
         SortBy::Kind => order.sort_by(|&a, &b| kind_label(&events[a]).cmp(kind_label(&events[b]))),
-        SortBy::Label => order.sort_by(|&a, &b| {
-            events[a]
-                .label
-                .to_lowercase()
-                .cmp(&events[b].label.to_lowercase())
-        }),
-        SortBy::Modality => {
-            order.sort_by_key(|&i| format!("{:?}", events[i].modality));
-        }
+        // Stable, and each key made once rather than at every comparison.
+        SortBy::Label => order.sort_by_cached_key(|&i| events[i].label.to_lowercase()),
+        SortBy::Modality => order.sort_by_cached_key(|&i| format!("{:?}", events[i].modality)),
         SortBy::Sources => order.sort_by_key(|&i| events[i].sources.len()),
     }
     if sort.descending {
