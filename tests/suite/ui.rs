@@ -7,16 +7,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use crate::fixtures::{Dir, repo};
 
 fn harness(app: DatelineApp) -> Harness<'static, DatelineApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        // As eframe runs it: finished jobs are collected, then the frame is drawn.
-        .build_ui_state(
-            |ui, app: &mut DatelineApp| {
-                app.logic();
-                app.window_ui(ui);
-            },
-            app,
-        )
+    harness_sized(app, 1400.0, 900.0)
 }
 
 fn sample() -> DatelineApp {
@@ -357,12 +348,8 @@ fn the_first_view_spreads_the_sample_over_the_width() {
     );
 }
 
-/// After ←/→ the selected marker lies inside the timeline, however the view was panned.
-#[test]
-fn stepping_to_an_event_brings_it_into_view() {
-    let mut h = harness(sample());
-    h.run();
-    // A view of a fortnight in 2019, far from every event.
+/// Sets the view to a fortnight in 2019, far from every event of the sample.
+fn look_far_from_every_event(h: &mut Harness<'static, DatelineApp>) {
     let far = dateline::timeline::axis::day_from_date(
         chrono::NaiveDate::from_ymd_opt(2019, 6, 1).expect("a date"),
     );
@@ -371,6 +358,14 @@ fn stepping_to_an_event_brings_it_into_view() {
         end_day: far + 14.0,
     });
     h.run();
+}
+
+/// After ←/→ the selected marker lies inside the timeline, however the view was panned.
+#[test]
+fn stepping_to_an_event_brings_it_into_view() {
+    let mut h = harness(sample());
+    h.run();
+    look_far_from_every_event(&mut h);
     let canvas = h.get_by_label("Timeline").rect();
     for key in [
         egui::Key::ArrowRight,
@@ -489,6 +484,7 @@ fn density_columns_count_the_events_and_know_their_days() {
 fn harness_sized(app: DatelineApp, width: f32, height: f32) -> Harness<'static, DatelineApp> {
     Harness::builder()
         .with_size(egui::vec2(width, height))
+        // As eframe runs it: finished jobs are collected, then the frame is drawn.
         .build_ui_state(
             |ui, app: &mut DatelineApp| {
                 app.logic();
@@ -538,14 +534,7 @@ fn the_chronology_table_lists_events_in_date_order_and_selects_with_the_timeline
     assert_eq!(rows, expected, "every event, in date order");
 
     // Far from every event, then a row click: the marker is selected and in view.
-    let far = dateline::timeline::axis::day_from_date(
-        chrono::NaiveDate::from_ymd_opt(2019, 6, 1).expect("a date"),
-    );
-    h.state_mut().state.view = Some(dateline::timeline::axis::TimeView {
-        start_day: far,
-        end_day: far + 14.0,
-    });
-    h.run();
+    look_far_from_every_event(&mut h);
     let missile = table_rows(&h)
         .into_iter()
         .find(|(l, _)| l.contains("hypersonic"))
