@@ -236,21 +236,12 @@ fn print_problems(data: &Dataset) {
     }
 }
 
-/// A chronology format written as text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextFormat {
-    Csv { bom: bool },
-    Json,
-    TimelineJs,
-    Markdown,
-}
-
 /// Writes the chronology of `paths` to `output` atomically, only the `kinds` named if given.
 pub fn export_text(
     paths: &[PathBuf],
     rules_files: &[PathBuf],
     output: &Path,
-    format: TextFormat,
+    (format, csv): (dateline::formats::Format, dateline::formats::csv::Options),
     kinds: Option<&[String]>,
 ) -> anyhow::Result<()> {
     use dateline::formats;
@@ -280,15 +271,7 @@ pub fn export_text(
             .as_ref()
             .is_none_or(|w| events.get(i).is_some_and(|e| w.contains(&e.kind)))
     };
-    let bytes = match format {
-        TextFormat::Csv { bom } => {
-            formats::csv::render(&data, &keep, formats::csv::Options { bom })
-        }
-        TextFormat::TimelineJs => formats::timelinejs::render(&data, &keep).map(String::into_bytes),
-        TextFormat::Markdown => Ok(formats::markdown::render(&data, &keep).into_bytes()),
-        TextFormat::Json => formats::json(&data, &keep),
-    }
-    .map_err(anyhow::Error::msg)?;
+    let bytes = formats::render(&data, format, &keep, csv).map_err(anyhow::Error::msg)?;
     dateline::atomic::write_atomically(output, &bytes)
         .with_context(|| format!("writing {}", output.display()))?;
     let count = (0..events.len()).filter(|&i| keep(i)).count();

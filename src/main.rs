@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use dateline::formats::Format;
 
 #[derive(Parser)]
 #[command(
@@ -178,12 +179,13 @@ fn main() -> ExitCode {
         {
             let format = format.or_else(|| ExportFormat::from_extension(&output));
             let text = match format {
-                Some(ExportFormat::Csv) => cli::TextFormat::Csv { bom },
-                Some(ExportFormat::Json) => cli::TextFormat::Json,
-                Some(ExportFormat::Timelinejs) => cli::TextFormat::TimelineJs,
-                _ => cli::TextFormat::Markdown,
+                Some(ExportFormat::Csv) => Format::Csv,
+                Some(ExportFormat::Json) => Format::Json,
+                Some(ExportFormat::Timelinejs) => Format::TimelineJs,
+                _ => Format::Markdown,
             };
-            cli::export_text(&paths, &rules, &output, text, kinds.as_deref())
+            let csv = dateline::formats::csv::Options { bom };
+            cli::export_text(&paths, &rules, &output, (text, csv), kinds.as_deref())
         }
         #[cfg(feature = "gui")]
         Some(Command::Export {

@@ -201,12 +201,8 @@ impl SaveDialog {
                 keep.as_ref()
                     .is_none_or(|k| k.get(i).copied().unwrap_or(true))
             };
-            let bytes = match format {
-                Format::Csv => {
-                    formats::csv::render(&loaded.data, &keep, formats::csv::Options { bom })
-                }
-                other => formats::render(&loaded.data, other, &keep),
-            }?;
+            let bytes =
+                formats::render(&loaded.data, format, &keep, formats::csv::Options { bom })?;
             crate::atomic::write_atomically(&path, &bytes)
                 .map_err(|e| format!("Not saved: {e}"))?;
             let events = (0..loaded.timeline.events.len())

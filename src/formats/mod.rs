@@ -55,15 +55,17 @@ pub fn selected<'a>(
         .map(|(_, e)| e)
 }
 
-/// The chronology of `data` in `format`, of the events `keep` lets through.
+/// The chronology of `data` in `format`, of the events `keep` lets through; `csv` applies to
+/// the CSV only.
 pub fn render(
     data: &Dataset,
     format: Format,
     keep: &dyn Fn(usize) -> bool,
+    csv: csv::Options,
 ) -> Result<Vec<u8>, String> {
     match format {
         Format::Json => json(data, keep),
-        Format::Csv => csv::render(data, keep, csv::Options::default()),
+        Format::Csv => csv::render(data, keep, csv),
         Format::TimelineJs => timelinejs::render(data, keep).map(String::into_bytes),
         Format::Markdown => Ok(markdown::render(data, keep).into_bytes()),
     }
