@@ -58,13 +58,11 @@ fn main() {
     );
     time("sample, 2400×1000", &sample, &options);
 
-    let big = Dataset {
-        paths: Vec::new(),
-        corpus: dateline::Corpus::default(),
-        rules: Rules::built_in(),
-        timeline: Timeline {
+    let big = Dataset::of_events(
+        Rules::built_in(),
+        Timeline {
             events: generated::events(10_000),
         },
-    };
+    );
     time("10,000 events, 2400×1000", &big, &options);
 }

@@ -16,23 +16,48 @@ fn read_text(file: &Path) -> anyhow::Result<String> {
         .with_context(|| format!("reading {}", file.display()))
 }
 
-/// Reads the rules, then runs the whole pipeline on `paths`.
-fn load(paths: &[PathBuf], rules_files: &[PathBuf]) -> anyhow::Result<Dataset> {
-    let rules = Rules::built_in_and(rules_files)?;
-    Ok(Dataset::load(paths.to_vec(), rules, &Progress::default()))
+/// What a subcommand reads: articles, extra rules, and whether the saved corrections apply.
+pub struct Input<'a> {
+    pub paths: &'a [PathBuf],
+    pub rules_files: &'a [PathBuf],
+    pub corrections: bool,
 }
 
-pub fn extract(paths: &[PathBuf], rules_files: &[PathBuf], json: bool) -> anyhow::Result<()> {
+impl<'a> Input<'a> {
+    pub fn new(paths: &'a [PathBuf], rules_files: &'a [PathBuf], no_corrections: bool) -> Self {
+        Self {
+            paths,
+            rules_files,
+            corrections: !no_corrections,
+        }
+    }
+}
+
+/// Reads the rules, then runs the whole pipeline on the input's paths.
+fn load(input: &Input) -> anyhow::Result<Dataset> {
+    let rules = Rules::built_in_and(input.rules_files)?;
+    Ok(Dataset::load_with(
+        input.paths.to_vec(),
+        rules,
+        input.corrections,
+        &Progress::default(),
+    ))
+}
+
+pub fn extract(input: &Input, json: bool) -> anyhow::Result<()> {
     let Dataset {
         corpus,
         rules,
         timeline,
+        problems,
         ..
-    } = load(paths, rules_files)?;
+    } = load(input)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {
-        let report = dateline::report::Report::new(&corpus).with_events(&corpus, &timeline, &rules);
+        let report = dateline::report::Report::new(&corpus)
+            .with_events(&corpus, &timeline, &rules)
+            .with_problems(&problems);
         serde_json::to_writer_pretty(&mut out, &report)
             .context("writing JSON to standard output")?;
         writeln!(out)?;
@@ -59,7 +84,7 @@ pub fn extract(paths: &[PathBuf], rules_files: &[PathBuf], json: bool) -> anyhow
                 if e.sources.len() == 1 { "" } else { "s" }
             )?;
         }
-        for problem in &corpus.problems {
+        for problem in &problems {
             let what = if problem.warning {
                 "warning"
             } else {
@@ -181,14 +206,13 @@ pub fn timex(
 
 #[cfg(feature = "gui")]
 pub fn export(
-    paths: &[PathBuf],
-    rules_files: &[PathBuf],
+    input: &Input,
     output: &Path,
     mut options: dateline::export::Options,
     (from, to): (Option<NaiveDate>, Option<NaiveDate>),
 ) -> anyhow::Result<()> {
     use dateline::export::{self, ExportError};
-    let data = load(paths, rules_files)?;
+    let data = load(input)?;
     print_problems(&data);
     if from.is_some() || to.is_some() {
         options.view = Some(
@@ -222,7 +246,7 @@ pub fn export(
 
 /// Each file that was skipped or loaded with a warning, on stderr.
 fn print_problems(data: &Dataset) {
-    for problem in &data.corpus.problems {
+    for problem in &data.problems {
         let what = if problem.warning {
             "warning:"
         } else {
@@ -238,14 +262,13 @@ fn print_problems(data: &Dataset) {
 
 /// Writes the chronology of `paths` to `output` atomically, only the `kinds` named if given.
 pub fn export_text(
-    paths: &[PathBuf],
-    rules_files: &[PathBuf],
+    input: &Input,
     output: &Path,
     (format, csv): (dateline::formats::Format, dateline::formats::csv::Options),
     kinds: Option<&[String]>,
 ) -> anyhow::Result<()> {
     use dateline::formats;
-    let data = load(paths, rules_files)?;
+    let data = load(input)?;
     print_problems(&data);
     let wanted: Option<Vec<usize>> = kinds.map(|names| {
         data.rules

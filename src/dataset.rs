@@ -1,38 +1,158 @@
-//! A loaded folder: the paths given, the articles read from them, the rules used and the
-//! timeline found. The window, the command line, the export, the tests and the benchmarks
-//! all load through [`Dataset::load`], so they run the same pipeline.
+//! A loaded folder: the paths given, the articles read from them, the rules used, the
+//! timeline found and the corrections applied to it. The window, the command line, the
+//! export, the tests and the benchmarks all load through [`Dataset::load`], so they run the
+//! same pipeline.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use crate::events::{self, Rules, Timeline};
-use crate::ingest::{self, Corpus};
+use crate::corrections::{self, Correction, Store};
+use crate::events::{self, Event, Mention, Rules, Timeline};
+use crate::ingest::{self, Corpus, Problem};
 use crate::progress::Progress;
 
 #[derive(Debug, Clone)]
 pub struct Dataset {
     /// The folders or files given, in order.
     pub paths: Vec<PathBuf>,
-    pub corpus: Corpus,
+    /// The articles, with corrected publication dates set.
+    pub corpus: Arc<Corpus>,
     pub rules: Rules,
+    /// Each article's event mentions, so a changed file is extracted again alone.
+    pub mentions: Arc<Vec<Vec<Mention>>>,
+    /// The timeline as extracted, before the event corrections.
+    pub raw: Arc<Timeline>,
+    /// The timeline shown: `raw` with the corrections applied.
     pub timeline: Timeline,
+    pub corrections: Corrections,
+    /// The corpus's problems, then the corrections that could not be read or applied.
+    pub problems: Vec<Problem>,
+}
+
+/// The corrections of a dataset and what became of them.
+#[derive(Debug, Clone, Default)]
+pub struct Corrections {
+    pub list: Vec<Correction>,
+    /// Where they are kept; none for a load without corrections.
+    pub store: Option<Store>,
+    /// Why the saved corrections could not be read: saving would overwrite them, so it is
+    /// refused until the file is fixed or removed.
+    pub unreadable: Option<String>,
+    /// Events the corrections rejected, with the index of the rejecting correction.
+    pub rejected: Vec<(usize, Event)>,
+    /// Corrections that could not be applied (their anchor is gone, …).
+    pub problems: Vec<Problem>,
 }
 
 impl Dataset {
-    /// Ingest, time expressions, events and merging, reporting into `progress`. Once
-    /// cancelled, it returns what was read with an empty timeline.
+    /// Ingest, time expressions, events and merging, then the folder's saved corrections,
+    /// reporting into `progress`. Once cancelled, it returns what was read with an empty
+    /// timeline.
     #[must_use]
     pub fn load(paths: Vec<PathBuf>, rules: Rules, progress: &Progress) -> Self {
-        let corpus = ingest::load_with_progress(&paths, progress);
-        let timeline = if progress.is_cancelled() {
+        Self::load_with(paths, rules, true, progress)
+    }
+
+    /// [`Dataset::load`], without the saved corrections when `corrected` is false.
+    #[must_use]
+    pub fn load_with(
+        paths: Vec<PathBuf>,
+        rules: Rules,
+        corrected: bool,
+        progress: &Progress,
+    ) -> Self {
+        let mut corpus = ingest::load_with_progress(&paths, progress);
+        let mut corrections = Corrections::default();
+        if corrected {
+            corrections.store = Store::for_paths(&paths);
+            if let Some(store) = &corrections.store {
+                match store.load() {
+                    Ok((list, _)) => corrections.list = list,
+                    Err(reason) => corrections.unreadable = Some(reason),
+                }
+                corrections.problems =
+                    corrections::apply_published(&mut corpus, &corrections.list, &store.in_folder);
+            }
+        }
+        let mentions = if progress.is_cancelled() {
+            Vec::new()
+        } else {
+            events::mentions_with_progress(&corpus, &rules, progress)
+        };
+        let raw = if progress.is_cancelled() {
             Timeline::default()
         } else {
-            events::extract_with_progress(&corpus, &rules, progress)
+            events::timeline_of(&corpus, &mentions)
         };
-        Self {
+        let mut data = Self {
             paths,
-            corpus,
+            corpus: Arc::new(corpus),
             rules,
+            mentions: Arc::new(mentions),
+            raw: Arc::new(raw),
+            timeline: Timeline::default(),
+            corrections,
+            problems: Vec::new(),
+        };
+        data.apply_corrections();
+        data
+    }
+
+    /// A dataset of `timeline` alone, with no articles behind it (benchmarks of drawing).
+    #[must_use]
+    pub fn of_events(rules: Rules, timeline: Timeline) -> Self {
+        Self {
+            paths: Vec::new(),
+            corpus: Arc::default(),
+            rules,
+            mentions: Arc::default(),
+            raw: Arc::new(timeline.clone()),
             timeline,
+            corrections: Corrections::default(),
+            problems: Vec::new(),
         }
+    }
+
+    /// This dataset with `list` as its corrections instead. The publication dates must be
+    /// those it was loaded with (a change to them needs a [`Dataset::load`]).
+    #[must_use]
+    pub fn with_corrections(&self, list: Vec<Correction>) -> Self {
+        let mut data = self.clone();
+        data.corrections.list = list;
+        // Problems of the publication dates stay; those of the events are made again.
+        data.corrections
+            .problems
+            .retain(|p| p.reason.contains("publication date"));
+        data.apply_corrections();
+        data
+    }
+
+    fn apply_corrections(&mut self) {
+        let published_problems = std::mem::take(&mut self.corrections.problems);
+        let file = self
+            .corrections
+            .store
+            .as_ref()
+            .map(|s| s.in_folder.clone())
+            .unwrap_or_default();
+        let applied = corrections::apply_events(
+            &self.corpus,
+            &self.rules,
+            &self.raw,
+            &self.corrections.list,
+            &file,
+        );
+        self.timeline = applied.timeline;
+        self.corrections.rejected = applied.rejected;
+        self.corrections.problems = published_problems;
+        if let Some(reason) = &self.corrections.unreadable {
+            self.corrections
+                .problems
+                .push(Problem::error(&file, reason.clone()));
+        }
+        self.corrections.problems.extend(applied.problems);
+        self.problems = self.corpus.problems.clone();
+        self.problems
+            .extend(self.corrections.problems.iter().cloned());
     }
 }

@@ -21,6 +21,7 @@
 mod ascii;
 pub mod atomic;
 pub(crate) mod calendar;
+pub mod corrections;
 pub mod dataset;
 pub mod events;
 pub mod formats;

@@ -42,6 +42,10 @@ enum Command {
         /// Print the JSON document instead of a text summary.
         #[arg(long)]
         json: bool,
+        /// Leave out the corrections saved in the folder (dateline.corrections.json): the
+        /// extractor's own output.
+        #[arg(long)]
+        no_corrections: bool,
         /// Extra event-kind rules (TOML), added to the built-in kinds.
         #[arg(long = "rules", value_name = "FILE")]
         rules: Vec<PathBuf>,
@@ -58,6 +62,10 @@ enum Command {
         /// The format (default: from the output's extension: .png, .csv, .json, .md).
         #[arg(long, value_enum)]
         format: Option<ExportFormat>,
+        /// Leave out the corrections saved in the folder (dateline.corrections.json): the
+        /// extractor's own output.
+        #[arg(long)]
+        no_corrections: bool,
         /// Start the CSV with a UTF-8 byte order mark (for Excel).
         #[arg(long)]
         bom: bool,
@@ -158,7 +166,12 @@ impl ExportFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Extract { paths, json, rules }) => cli::extract(&paths, &rules, json),
+        Some(Command::Extract {
+            paths,
+            json,
+            rules,
+            no_corrections,
+        }) => cli::extract(&cli::Input::new(&paths, &rules, no_corrections), json),
         Some(Command::Timex {
             files,
             out_dir,
@@ -172,6 +185,7 @@ fn main() -> ExitCode {
             bom,
             kinds,
             rules,
+            no_corrections,
             ..
         }) if format
             .or_else(|| ExportFormat::from_extension(&output))
@@ -185,7 +199,12 @@ fn main() -> ExitCode {
                 _ => Format::Markdown,
             };
             let csv = dateline::formats::csv::Options { bom };
-            cli::export_text(&paths, &rules, &output, (text, csv), kinds.as_deref())
+            cli::export_text(
+                &cli::Input::new(&paths, &rules, no_corrections),
+                &output,
+                (text, csv),
+                kinds.as_deref(),
+            )
         }
         #[cfg(feature = "gui")]
         Some(Command::Export {
@@ -201,10 +220,10 @@ fn main() -> ExitCode {
             no_sources,
             title,
             rules,
+            no_corrections,
             ..
         }) => cli::export(
-            &paths,
-            &rules,
+            &cli::Input::new(&paths, &rules, no_corrections),
             &output,
             dateline::export::Options {
                 width,

@@ -108,6 +108,20 @@ impl<'a> Report<'a> {
             problems,
         }
     }
+    /// The report with `problems` (the corpus's and the corrections') as its problems.
+    #[must_use]
+    pub fn with_problems(mut self, problems: &[crate::Problem]) -> Self {
+        self.problems = problems
+            .iter()
+            .map(|p| ProblemReport {
+                path: p.path.display().to_string(),
+                reason: p.reason.clone(),
+                warning: p.warning,
+            })
+            .collect();
+        self
+    }
+
     /// The report with the events of `timeline` (extracted from the same corpus with `rules`).
     #[must_use]
     pub fn with_events(

@@ -1,5 +1,7 @@
 //! One integration-test binary, so heavy dependencies link once.
 
+#[path = "suite/corrections.rs"]
+mod corrections;
 #[path = "suite/events.rs"]
 mod events;
 #[cfg(feature = "gui")]

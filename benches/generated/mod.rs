@@ -50,6 +50,7 @@ pub fn events(n: usize) -> Vec<Event> {
                 sources: Vec::new(),
                 date_disputed: false,
                 date_estimated: false,
+                corrected: false,
             }
         })
         .collect();

@@ -844,8 +844,8 @@ fn load(
 /// "12 articles, 30 events", and what went wrong.
 fn load_summary(loaded: &Loaded, rules_note: Option<&str>) -> String {
     let (articles, events) = (loaded.corpus.articles.len(), loaded.timeline.events.len());
-    let warnings = loaded.corpus.problems.iter().filter(|p| p.warning).count();
-    let errors = loaded.corpus.problems.len() - warnings;
+    let warnings = loaded.problems.iter().filter(|p| p.warning).count();
+    let errors = loaded.problems.len() - warnings;
     let mut line = format!("{articles} articles, {events} events");
     if errors > 0 {
         let files = if errors == 1 { "file" } else { "files" };
@@ -981,12 +981,12 @@ mod tests {
 
     #[test]
     fn the_summary_counts_in_words() {
-        let mut loaded = Loaded::new(Dataset {
-            paths: Vec::new(),
-            corpus: crate::Corpus::default(),
-            rules: Rules::built_in(),
-            timeline: crate::Timeline::default(),
-        });
+        let mut loaded = Loaded::new(Dataset::load_with(
+            Vec::new(),
+            Rules::built_in(),
+            false,
+            &crate::progress::Progress::default(),
+        ));
         assert_eq!(load_summary(&loaded, None), "0 articles, 0 events");
         assert_eq!(window_title(&[]), "Dateline");
         assert_eq!(
@@ -997,7 +997,7 @@ mod tests {
             window_title(&[PathBuf::from("a/x.txt"), PathBuf::from("b/y.txt")]),
             "Dateline — x.txt and 1 more"
         );
-        loaded.data.corpus.problems.push(crate::Problem::error(
+        loaded.data.problems.push(crate::Problem::error(
             std::path::Path::new("x.txt"),
             "empty file".into(),
         ));

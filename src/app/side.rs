@@ -232,18 +232,18 @@ fn undated_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &mu
 }
 
 fn problems_ui(ui: &mut Ui, loaded: &Loaded) {
-    if loaded.corpus.problems.is_empty() {
+    if loaded.problems.is_empty() {
         return;
     }
     ui.separator();
-    ui.strong(format!("Problems ({})", loaded.corpus.problems.len()));
+    ui.strong(format!("Problems ({})", loaded.problems.len()));
     let row_h = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .id_salt("problems")
         .max_height(200.0)
         .auto_shrink([false, true])
-        .show_rows(ui, row_h, loaded.corpus.problems.len(), |ui, rows| {
-            for p in &loaded.corpus.problems[rows] {
+        .show_rows(ui, row_h, loaded.problems.len(), |ui, rows| {
+            for p in &loaded.problems[rows] {
                 let severity = if p.warning { "Warning" } else { "Not loaded" };
                 let line = format!("{severity}: {} — {}", p.path.display(), p.reason);
                 ui.add(egui::Label::new(line.as_str()).truncate())

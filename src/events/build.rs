@@ -39,6 +39,9 @@ pub(super) fn build_event(
                     s.date_phrase.clone_from(&m.date_phrase);
                     s.dated_by = m.dated_by;
                 }
+                if s.interval.is_none() {
+                    s.interval = m.interval;
+                }
             }
             _ => sources.push(Source {
                 article,
@@ -51,6 +54,7 @@ pub(super) fn build_event(
                 date_phrase: m.date_phrase.clone(),
                 dated_by: m.dated_by,
                 modality: m.modality,
+                interval: m.interval,
             }),
         }
     }
@@ -89,6 +93,7 @@ pub(super) fn build_event(
         sources,
         date_disputed: disputed(&intervals),
         date_estimated: false,
+        corrected: false,
     }
 }
 

@@ -3,11 +3,11 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::temporal::Interval;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
     Happened,
@@ -15,6 +15,28 @@ pub enum Modality {
     Claimed,
     Cancelled,
     Negated,
+}
+
+impl Modality {
+    pub const ALL: [Self; 5] = [
+        Self::Happened,
+        Self::Planned,
+        Self::Claimed,
+        Self::Cancelled,
+        Self::Negated,
+    ];
+
+    /// The name used in files and exports (`happened`, `planned`, …).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Happened => "happened",
+            Self::Planned => "planned",
+            Self::Claimed => "claimed",
+            Self::Cancelled => "cancelled",
+            Self::Negated => "negated",
+        }
+    }
 }
 
 /// How a mention got its date, from the most to the least direct.

@@ -442,6 +442,12 @@ pub fn merge(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
             build_event(clusters[group[0]].kind, &members, mentions)
         })
         .collect();
+    sort_events(&mut events);
+    Timeline { events }
+}
+
+/// Orders events by date (undated last), kind and label, and numbers them in that order.
+pub fn sort_events(events: &mut [Event]) {
     events.sort_by(|a, b| {
         let key = |e: &Event| {
             (
@@ -455,7 +461,6 @@ pub fn merge(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
     for (id, e) in events.iter_mut().enumerate() {
         e.id = id;
     }
-    Timeline { events }
 }
 
 /// The first ~2 KB of an article, cut at a character boundary: copies and rewrites of one

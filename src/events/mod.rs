@@ -29,7 +29,7 @@ use serde::Serialize;
 
 pub use kinds::KindSet;
 pub use mention::{DatedBy, Mention, Modality};
-pub use merge::merge;
+pub use merge::{merge, sort_events};
 pub use rules::{Kind, Rules, RulesError};
 
 use crate::calendar::UNDATED;
@@ -48,6 +48,10 @@ pub struct Source {
     pub date_phrase: Option<Range<usize>>,
     pub dated_by: Option<DatedBy>,
     pub modality: Modality,
+    /// The date this paragraph gives on its own (an event keeps the most precise of its
+    /// sources'); what the source keeps when it is moved out into an event of its own.
+    #[serde(skip)]
+    pub interval: Option<Interval>,
 }
 
 /// An event on the timeline, with every paragraph that reports it.
@@ -67,6 +71,9 @@ pub struct Event {
     /// Every source comes from an article whose publication date was estimated (file time,
     /// folder), so a date resolved against it ("on Friday") may be off.
     pub date_estimated: bool,
+    /// Changed or added by a correction.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
 }
 
 impl Event {
@@ -112,10 +119,25 @@ pub fn extract(corpus: &Corpus, rules: &Rules) -> Timeline {
 /// articles and returns an empty timeline.
 #[must_use]
 pub fn extract_with_progress(corpus: &Corpus, rules: &Rules, progress: &Progress) -> Timeline {
+    let mentions = mentions_with_progress(corpus, rules, progress);
+    if progress.is_cancelled() {
+        return Timeline::default();
+    }
+    timeline_of(corpus, &mentions)
+}
+
+/// Every article's mentions (indexed like `corpus.articles`), counting articles into
+/// `progress`; once cancelled the remaining articles get none.
+#[must_use]
+pub fn mentions_with_progress(
+    corpus: &Corpus,
+    rules: &Rules,
+    progress: &Progress,
+) -> Vec<Vec<Mention>> {
     progress
         .articles_total
         .store(corpus.articles.len(), Ordering::Relaxed);
-    let mentions: Vec<Vec<Mention>> = corpus
+    corpus
         .articles
         .par_iter()
         .map_init(temporal::Tagger::default, |tagger, a| {
@@ -126,11 +148,14 @@ pub fn extract_with_progress(corpus: &Corpus, rules: &Rules, progress: &Progress
             progress.articles_done.fetch_add(1, Ordering::Relaxed);
             found
         })
-        .collect();
-    if progress.is_cancelled() {
-        return Timeline::default();
-    }
-    let mut timeline = merge(corpus, &mentions);
+        .collect()
+}
+
+/// The merged events of `mentions` (indexed like `corpus.articles`), each marked when its
+/// date rests only on estimated publication dates.
+#[must_use]
+pub fn timeline_of(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Timeline {
+    let mut timeline = merge(corpus, mentions);
     for event in &mut timeline.events {
         event.date_estimated = event.interval.is_some()
             && event.sources.iter().all(|s| {

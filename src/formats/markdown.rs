@@ -60,7 +60,7 @@ pub fn render(data: &Dataset, keep: &dyn Fn(usize) -> bool) -> String {
                 .map_or("", |k| k.label.as_str());
             let status = match e.modality {
                 Modality::Happened => String::new(),
-                other => format!(", {}", format!("{other:?}").to_lowercase()),
+                other => format!(", {}", other.as_str()),
             };
             let mut numbers: Vec<usize> = e
                 .sources

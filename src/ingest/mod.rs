@@ -231,7 +231,7 @@ fn date_of(time: std::time::SystemTime) -> Option<NaiveDate> {
 
 /// A warning for an article whose date was guessed: its events may sit on the wrong day,
 /// and the Problems list is where people look for what to check.
-fn estimated_date_warning(article: &Article) -> Option<Problem> {
+pub(crate) fn estimated_date_warning(article: &Article) -> Option<Problem> {
     let source = article.published_from.filter(|s| s.is_estimated())?;
     let date = article.published?;
     let reason = match source {

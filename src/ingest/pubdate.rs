@@ -42,6 +42,8 @@ pub enum DateSource {
     Sibling,
     /// Year taken from the nearest fully dated article in the folder.
     Folder,
+    /// Set by a correction.
+    Corrected,
     /// No date in the file: the middle of the dates of the folder's other articles.
     FolderMiddle,
     /// The file's modification time.
@@ -70,6 +72,7 @@ impl DateSource {
             Self::Folder => "year from the folder's other articles",
             Self::FolderMiddle => "the middle date of the folder's other articles",
             Self::FileTime => "the file's modification time",
+            Self::Corrected => "your correction",
         }
     }
 

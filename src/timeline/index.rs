@@ -226,6 +226,7 @@ mod tests {
             sources: Vec::new(),
             date_disputed: false,
             date_estimated: false,
+            corrected: false,
         }
     }
 

@@ -16,6 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["ingest"],
     &["temporal"],
     &["events"],
+    &["corrections"],
     &["report", "dataset"],
     &["formats"],
     &["timeline"],
