@@ -24,3 +24,6 @@ mod temporal;
 #[cfg(feature = "gui")]
 #[path = "suite/ui.rs"]
 mod ui;
+#[cfg(feature = "gui")]
+#[path = "suite/ui_corrections.rs"]
+mod ui_corrections;

@@ -41,12 +41,20 @@ pub enum Command {
         options: export::Options,
     },
     SourcePanel(PanelCommand),
+    /// Adds a correction (saved, undoable).
+    Correct(crate::corrections::Correction),
+    /// Takes back the rejection made by the correction at this index.
+    Restore(usize),
+    Undo,
+    Redo,
 }
 
 /// Which menu an action is listed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Menu {
     File,
+    /// Drawn by the app, which names what Undo and Redo would do.
+    Edit,
     View,
     /// A second key for an action that is listed once already.
     Hidden,
@@ -70,6 +78,37 @@ const fn command_key(key: Key) -> KeyboardShortcut {
 
 /// In menu order; a separator goes where the group changes.
 pub const ACTIONS: &[(u8, Action)] = &[
+    // Before Undo: egui matches Ctrl+Z on Ctrl+Shift+Z too, so the longer one goes first.
+    (
+        0,
+        Action {
+            menu: Menu::Edit,
+            label: "Redo",
+            shortcut: Some(KeyboardShortcut::new(
+                Modifiers::COMMAND.plus(Modifiers::SHIFT),
+                Key::Z,
+            )),
+            command: Command::Redo,
+        },
+    ),
+    (
+        0,
+        Action {
+            menu: Menu::Edit,
+            label: "Undo",
+            shortcut: Some(command_key(Key::Z)),
+            command: Command::Undo,
+        },
+    ),
+    (
+        0,
+        Action {
+            menu: Menu::Hidden,
+            label: "Redo",
+            shortcut: Some(command_key(Key::Y)),
+            command: Command::Redo,
+        },
+    ),
     (
         0,
         Action {
@@ -255,6 +294,41 @@ pub fn menu_ui(ui: &mut egui::Ui, menu: Menu, commands: &mut Vec<Command>) {
             .clicked()
         {
             commands.push(action.command.clone());
+        }
+    }
+}
+
+/// The Edit menu: Undo and Redo named after the change they would take back or make again
+/// ("Undo: date of “…” to 2022-01"), greyed when there is none.
+pub fn edit_menu_ui(
+    ui: &mut egui::Ui,
+    (undo, redo): (Option<&str>, Option<&str>),
+    commands: &mut Vec<Command>,
+) {
+    for command in [Command::Undo, Command::Redo] {
+        let Some((_, action)) = ACTIONS
+            .iter()
+            .find(|(_, a)| a.menu == Menu::Edit && a.command == command)
+        else {
+            continue;
+        };
+        let what = if command == Command::Undo { undo } else { redo };
+        let label = what.map_or_else(
+            || action.label.to_owned(),
+            |w| format!("{}: {w}", action.label),
+        );
+        let shortcut = action
+            .shortcut
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default();
+        if ui
+            .add_enabled(
+                what.is_some(),
+                egui::Button::new(label).shortcut_text(shortcut),
+            )
+            .clicked()
+        {
+            commands.push(command);
         }
     }
 }

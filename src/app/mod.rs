@@ -4,6 +4,7 @@
 
 pub mod chronology;
 pub mod command;
+pub mod edit;
 pub mod export_dialog;
 pub mod filter;
 pub mod jobs;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 
 use egui::Ui;
 
+use crate::corrections::{self, Correction};
 use crate::dataset::Dataset;
 use crate::events::Rules;
 use crate::timeline::{self, TimelineCommand, TimelineInput};
@@ -113,6 +115,12 @@ pub struct DatelineApp {
     /// The article viewer's event and source, and whether it still has to scroll to it.
     pub reading: Option<(usize, usize)>,
     reading_scroll: bool,
+    article_form: source_panel::ArticleForm,
+    /// Corrections made since the folder opened, to undo and redo.
+    pub history: edit::History,
+    editor: edit::Editor,
+    /// Bumped whenever `loaded` is replaced, so forms refill from the new events.
+    data_generation: u64,
     pub selected: Option<usize>,
     pub search: String,
     pub article_filter: Option<usize>,
@@ -192,6 +200,10 @@ impl DatelineApp {
             save: save_dialog::SaveDialog::default(),
             reading: None,
             reading_scroll: false,
+            article_form: source_panel::ArticleForm::default(),
+            history: edit::History::default(),
+            editor: edit::Editor::default(),
+            data_generation: 0,
             selected: None,
             search: String::new(),
             article_filter: None,
@@ -223,14 +235,17 @@ impl DatelineApp {
         self.rows.invalidate();
         self.reading = None;
         self.view_index = None;
-        if self.state.view.is_none()
-            || self
-                .loaded
-                .as_ref()
-                .is_some_and(|l| l.paths != loaded.paths)
-        {
+        let other_folder = self
+            .loaded
+            .as_ref()
+            .is_some_and(|l| l.paths != loaded.paths);
+        if self.state.view.is_none() || other_folder {
             self.state.view = timeline::axis::fit_bulk(&loaded.timeline.events);
         }
+        if other_folder {
+            self.history = edit::History::default();
+        }
+        self.data_generation += 1;
         self.loaded = Some(Arc::new(loaded));
     }
 
@@ -360,11 +375,154 @@ impl DatelineApp {
                 self.reading = Some((event, source));
                 self.reading_scroll = true;
             }
+            Command::SourcePanel(PanelCommand::Correct(correction))
+            | Command::Correct(correction) => {
+                self.correct(correction);
+            }
+            Command::Restore(index) => self.restore(index),
+            Command::Undo => self.undo(true),
+            Command::Redo => self.undo(false),
             Command::SourcePanel(PanelCommand::OpenFile(path)) => {
                 self.ctx
                     .open_url(egui::OpenUrl::new_tab(format!("file://{}", path.display())));
             }
         }
+    }
+
+    /// Adds `correction` to the folder's corrections.
+    fn correct(&mut self, correction: Correction) {
+        let Some(loaded) = &self.loaded else {
+            return;
+        };
+        let subject = match &correction {
+            Correction::Published { file, .. } => file.clone(),
+            other => other
+                .anchor()
+                .and_then(|a| a.resolve(&loaded.corpus))
+                .and_then(|place| corrections::event_at(&loaded.timeline.events, &place))
+                .and_then(|(e, _)| loaded.timeline.events.get(e))
+                .map(|e| e.label.clone())
+                .unwrap_or_default(),
+        };
+        let description = correction.describe(&subject);
+        let before = loaded.corrections.list.clone();
+        let mut list = before.clone();
+        list.push(correction);
+        if self.use_corrections(list, &description) {
+            self.history.record(description, before);
+        }
+    }
+
+    /// Takes back the rejection made by correction `index`.
+    fn restore(&mut self, index: usize) {
+        let Some(loaded) = &self.loaded else {
+            return;
+        };
+        let label = loaded
+            .corrections
+            .rejected
+            .iter()
+            .find(|(n, _)| *n == index)
+            .map(|(_, e)| e.label.clone())
+            .unwrap_or_default();
+        let before = loaded.corrections.list.clone();
+        let mut list = before.clone();
+        if index < list.len() {
+            list.remove(index);
+        }
+        let description = format!("restore “{label}”");
+        if self.use_corrections(list, &description) {
+            self.history.record(description, before);
+        }
+    }
+
+    /// Undoes (or, with `back` false, redoes) the last change.
+    fn undo(&mut self, back: bool) {
+        let Some(current) = self.loaded.as_ref().map(|l| l.corrections.list.clone()) else {
+            return;
+        };
+        let step = if back {
+            self.history.undo(current.clone())
+        } else {
+            self.history.redo(current.clone())
+        };
+        let Some(step) = step else {
+            self.message = Some(
+                if back {
+                    "Nothing to undo."
+                } else {
+                    "Nothing to redo."
+                }
+                .into(),
+            );
+            return;
+        };
+        let done = if back { "Undone" } else { "Redone" };
+        if !self.use_corrections(step.list, &format!("{done}: {}", step.description)) {
+            // Saving failed: the history goes back to where it was.
+            if back {
+                self.history.redo(current);
+            } else {
+                self.history.undo(current);
+            }
+        }
+    }
+
+    /// Saves `list` as the folder's corrections and shows the timeline with them; false
+    /// (with the reason in the status bar) when they could not be saved.
+    fn use_corrections(&mut self, list: Vec<Correction>, description: &str) -> bool {
+        let Some(loaded) = self.loaded.clone() else {
+            return false;
+        };
+        if let Some(reason) = &loaded.corrections.unreadable {
+            self.message = Some(format!(
+                "Not changed: the saved corrections could not be read, and saving would overwrite them ({reason}). Fix or remove the file, then reload."
+            ));
+            return false;
+        }
+        let Some(store) = &loaded.corrections.store else {
+            self.message = Some("Not changed: nothing is open to correct.".into());
+            return false;
+        };
+        let saved_at = match store.save(&list) {
+            Ok(path) => path,
+            Err(err) => {
+                self.message = Some(err);
+                return false;
+            }
+        };
+        let elsewhere = if saved_at == store.in_folder {
+            String::new()
+        } else {
+            format!(" (the folder is read-only: kept in {})", saved_at.display())
+        };
+        if corrections::published_dates(&list)
+            != corrections::published_dates(&loaded.corrections.list)
+        {
+            // Relative dates resolve against the publication date: extract again.
+            self.message = Some(format!(
+                "{description}{elsewhere}; reading the articles again…"
+            ));
+            self.start_load(loaded.paths.clone());
+            return true;
+        }
+        let selected = self
+            .selected
+            .and_then(|id| loaded.timeline.events.get(id))
+            .and_then(|e| corrections::Anchor::of_event(&loaded.corpus, e));
+        let data = loaded.with_corrections(list);
+        self.selected = selected
+            .and_then(|a| a.resolve(&data.corpus))
+            .and_then(|place| corrections::event_at(&data.timeline.events, &place))
+            .map(|(e, _)| e);
+        self.reading = None;
+        self.filter.invalidate();
+        self.rows.invalidate();
+        self.view_index = None;
+        self.data_generation += 1;
+        self.loaded = Some(Arc::new(Loaded::new(data)));
+        self.message = Some(format!("{description}{elsewhere}."));
+        true
     }
 
     fn apply_theme(&self) {
@@ -550,9 +708,21 @@ impl DatelineApp {
             };
             panel.resizable(true).show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    if let Some(c) =
-                        source_panel::source_ui(ui, event, &loaded.rules.kinds, &loaded.corpus)
-                    {
+                    let editor = &mut self.editor;
+                    let generation = self.data_generation;
+                    let mut edits = Vec::new();
+                    let below_header = |ui: &mut Ui| {
+                        edit::editor_ui(ui, event, loaded, editor, generation, &mut edits);
+                    };
+                    let panel = source_panel::source_ui(
+                        ui,
+                        event,
+                        &loaded.rules.kinds,
+                        &loaded.corpus,
+                        below_header,
+                    );
+                    commands.extend(edits);
+                    if let Some(c) = panel {
                         commands.push(Command::SourcePanel(c));
                     }
                 });
@@ -600,15 +770,18 @@ impl DatelineApp {
         }
         self.save.ui(ui, self.loaded.as_ref(), &self.filter);
         if let (Some((event, source)), Some(loaded)) = (self.reading, &self.loaded) {
+            let mut asked = Vec::new();
             let open = loaded.timeline.events.get(event).is_some_and(|e| {
                 source_panel::article_ui(
                     ui.ctx(),
-                    e,
-                    source,
+                    (e, source),
                     &loaded.corpus,
-                    &mut self.reading_scroll,
+                    &loaded.rules.kinds,
+                    (&mut self.reading_scroll, &mut self.article_form),
+                    &mut asked,
                 )
             });
+            commands.extend(asked.into_iter().map(Command::SourcePanel));
             if !open {
                 self.reading = None;
             }
@@ -626,6 +799,16 @@ impl DatelineApp {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 command::menu_ui(ui, command::Menu::File, commands);
+            });
+            ui.menu_button("Edit", |ui| {
+                fn last(steps: &[edit::Step]) -> Option<&str> {
+                    steps.last().map(|s| s.description.as_str())
+                }
+                command::edit_menu_ui(
+                    ui,
+                    (last(&self.history.undo), last(&self.history.redo)),
+                    commands,
+                );
             });
             ui.menu_button("View", |ui| {
                 command::menu_ui(ui, command::Menu::View, commands);

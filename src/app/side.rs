@@ -52,6 +52,7 @@ pub fn side_ui(
     ui.separator();
     articles_ui(ui, state, loaded, commands);
     undated_ui(ui, state, loaded, commands);
+    super::edit::rejected_ui(ui, loaded, commands);
     problems_ui(ui, loaded);
 }
 

@@ -17,13 +17,38 @@ pub enum PanelCommand {
         source: usize,
     },
     Copy(String),
+    Correct(crate::corrections::Correction),
 }
 
+/// The article viewer's "Add an event" and publication-date fields.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleForm {
+    /// The article the fields were filled for.
+    pub for_article: Option<usize>,
+    /// Showing the article as selectable text, to add an event from the words selected.
+    pub adding: bool,
+    /// The selection, as a byte range in the article's text.
+    pub selection: Option<std::ops::Range<usize>>,
+    pub kind: usize,
+    pub date: String,
+    pub label: String,
+    pub published: String,
+    pub error: Option<String>,
+}
+
+/// The id of the article viewer's selectable text, where "Add an event" reads the selection.
+#[must_use]
+pub fn article_text_id(article: usize) -> egui::Id {
+    egui::Id::unique(("article text", article))
+}
+
+/// The event, `below_header` (the corrections form), then each source paragraph.
 pub fn source_ui(
     ui: &mut Ui,
     event: &Event,
     kinds: &[Kind],
     corpus: &Corpus,
+    below_header: impl FnOnce(&mut Ui),
 ) -> Option<PanelCommand> {
     let mut command = None;
     ui.heading(&event.label);
@@ -47,6 +72,10 @@ pub fn source_ui(
     if !event.participants.is_empty() {
         ui.label(format!("Participants: {}", event.participants.join(", ")));
     }
+    if event.corrected {
+        ui.weak("Corrected by you: Edit, Undo takes it back.");
+    }
+    below_header(ui);
     ui.separator();
     for (n, source) in event.sources.iter().enumerate() {
         let Some(article) = corpus.articles.get(source.article) else {
@@ -97,6 +126,17 @@ pub fn source_ui(
                     .clicked()
                 {
                     command = Some(PanelCommand::OpenFile(article.path.clone()));
+                }
+                if event.sources.len() > 1
+                    && ui
+                        .button("Move to new event")
+                        .on_hover_text("This paragraph reports another event: split it off")
+                        .clicked()
+                    && let Some(anchor) = crate::corrections::Anchor::of_source(corpus, source)
+                {
+                    command = Some(PanelCommand::Correct(
+                        crate::corrections::Correction::Split { source: anchor },
+                    ));
                 }
                 if ui.button("Copy citation").clicked() {
                     command = Some(PanelCommand::Copy(citation(
@@ -184,10 +224,11 @@ pub(super) fn highlighted(text: &str, offset: usize, source: &Source, ui: &Ui) -
 /// panel and scrolled into view when the window opens. Returns false once closed.
 pub fn article_ui(
     ctx: &egui::Context,
-    event: &Event,
-    source_index: usize,
+    (event, source_index): (&Event, usize),
     corpus: &Corpus,
-    scroll: &mut bool,
+    kinds: &[Kind],
+    (scroll, form): (&mut bool, &mut ArticleForm),
+    commands: &mut Vec<PanelCommand>,
 ) -> bool {
     let Some(source) = event.sources.get(source_index) else {
         return false;
@@ -195,6 +236,15 @@ pub fn article_ui(
     let Some(article) = corpus.articles.get(source.article) else {
         return false;
     };
+    if form.for_article != Some(source.article) {
+        *form = ArticleForm {
+            for_article: Some(source.article),
+            kind: event.kind,
+            date: article.published_text(),
+            published: article.published_text(),
+            ..ArticleForm::default()
+        };
+    }
     let mut open = true;
     let title = article.title.as_deref().unwrap_or(&article.file);
     egui::Window::new(format!("Article: {title}"))
@@ -209,6 +259,15 @@ pub fn article_ui(
                 source.paragraph,
                 article.paragraphs.len()
             ));
+            published_ui(ui, article, form, commands);
+            ui.horizontal(|ui| {
+                ui.toggle_value(&mut form.adding, "Add an event…")
+                    .on_hover_text("Select the words that report an event the timeline lacks");
+            });
+            if form.adding {
+                add_event_ui(ui, (source.article, article), kinds, form, commands);
+                return;
+            }
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for (i, paragraph) in article.paragraphs.iter().enumerate() {
@@ -233,4 +292,173 @@ pub fn article_ui(
             });
         });
     open
+}
+
+/// The article's publication date, with a field to correct it.
+fn published_ui(
+    ui: &mut Ui,
+    article: &crate::ingest::Article,
+    form: &mut ArticleForm,
+    commands: &mut Vec<PanelCommand>,
+) {
+    ui.horizontal(|ui| {
+        ui.label("Published");
+        let field = ui.add(egui::TextEdit::singleline(&mut form.published).desired_width(100.0));
+        field.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Publication date")
+        });
+        if let Some(from) = article.published_from {
+            ui.weak(format!("({})", from.describe()));
+        }
+        if ui
+            .button("Set publication date")
+            .on_hover_text("Its relative dates (\"on Friday\") are resolved again from it")
+            .clicked()
+        {
+            match chrono::NaiveDate::parse_from_str(form.published.trim(), "%Y-%m-%d") {
+                Ok(date) => {
+                    form.error = None;
+                    commands.push(PanelCommand::Correct(
+                        crate::corrections::Correction::Published {
+                            file: article.file.clone(),
+                            date,
+                        },
+                    ));
+                }
+                Err(_) => {
+                    form.error = Some(format!(
+                        "'{}' is not a day: write it as 2022-01-07",
+                        form.published.trim()
+                    ));
+                }
+            }
+        }
+    });
+    if let Some(err) = &form.error {
+        ui.colored_label(ui.visuals().error_fg_color, err);
+    }
+}
+
+/// The article as selectable text and the fields of the event its selected words report.
+fn add_event_ui(
+    ui: &mut Ui,
+    (index, article): (usize, &crate::ingest::Article),
+    kinds: &[Kind],
+    form: &mut ArticleForm,
+    commands: &mut Vec<PanelCommand>,
+) {
+    let chosen = form.selection.clone().filter(|r| !r.is_empty());
+    let paragraph = chosen.as_ref().and_then(|r| {
+        article
+            .paragraphs
+            .iter()
+            .position(|p| p.start <= r.start && r.end <= p.end)
+    });
+    match (&chosen, paragraph) {
+        (None, _) => {
+            ui.label("Select the words that report the event in the text below.");
+        }
+        (Some(_), None) => {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "The selection spans two paragraphs: select words inside one.",
+            );
+        }
+        (Some(r), Some(_)) => {
+            let quote: String = article.text[r.clone()].chars().take(80).collect();
+            ui.label(format!("Selected: “{quote}”"));
+        }
+    }
+    egui::Grid::new("add grid").num_columns(2).show(ui, |ui| {
+        ui.label("Kind");
+        egui::ComboBox::from_id_salt("new event kind")
+            .selected_text(kinds.get(form.kind).map_or("", |k| k.label.as_str()))
+            .show_ui(ui, |ui| {
+                for (k, kind) in kinds.iter().enumerate() {
+                    ui.selectable_value(&mut form.kind, k, &kind.label);
+                }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "New event kind")
+            });
+        ui.end_row();
+        ui.label("Date");
+        ui.add(egui::TextEdit::singleline(&mut form.date).desired_width(200.0))
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New event date")
+            });
+        ui.end_row();
+        ui.label("Label");
+        ui.add(
+            egui::TextEdit::singleline(&mut form.label)
+                .hint_text("the selected words")
+                .desired_width(200.0),
+        )
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New event label"));
+        ui.end_row();
+    });
+    let ready = chosen.is_some() && paragraph.is_some();
+    if ui
+        .add_enabled(ready, egui::Button::new("Add event"))
+        .clicked()
+        && let (Some(range), Some(p)) = (chosen, paragraph)
+    {
+        let parsed = crate::corrections::date::parse(&form.date);
+        let kind = kinds.get(form.kind).map(|k| k.name.clone());
+        let at = crate::corrections::Anchor::new(article, p, range.clone());
+        match (parsed, kind, at) {
+            (Ok(interval), Some(kind), Some(at)) => {
+                let label = if form.label.trim().is_empty() {
+                    article.text[range].trim().to_owned()
+                } else {
+                    form.label.trim().to_owned()
+                };
+                form.error = None;
+                form.adding = false;
+                form.selection = None;
+                commands.push(PanelCommand::Correct(crate::corrections::Correction::Add {
+                    at,
+                    kind,
+                    date: crate::corrections::date::format(interval),
+                    label,
+                }));
+            }
+            (Err(err), _, _) => form.error = Some(err),
+            _ => form.error = Some("That selection cannot be kept as an event.".into()),
+        }
+    }
+    if let Some(err) = &form.error {
+        ui.colored_label(ui.visuals().error_fg_color, err);
+    }
+    ui.separator();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        let mut text = article.text.as_str();
+        let output = egui::TextEdit::multiline(&mut text)
+            .id(article_text_id(index))
+            .desired_width(f32::INFINITY)
+            .show(ui);
+        output.response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Article text")
+        });
+        if let Some(range) = output.cursor_range {
+            let [a, b] = range.sorted_cursors();
+            let byte = |chars: usize| {
+                article
+                    .text
+                    .char_indices()
+                    .nth(chars)
+                    .map_or(article.text.len(), |(i, _)| i)
+            };
+            if a.index.0 != b.index.0 {
+                let selection = byte(a.index.0)..byte(b.index.0);
+                if form.selection.as_ref() != Some(&selection) {
+                    article.text[selection.clone()]
+                        .trim()
+                        .clone_into(&mut form.label);
+                    form.selection = Some(selection);
+                }
+            }
+        }
+    });
 }

@@ -68,22 +68,22 @@ pub enum Correction {
 
 impl Correction {
     /// What the correction does to `subject` (an event's label or an article's file), as the
-    /// Edit menu names it: "change date of “…”".
+    /// Edit menu names it: "date of “…” to 2022-01".
     #[must_use]
     pub fn describe(&self, subject: &str) -> String {
         let subject = shorten(subject);
         match self {
-            Self::Date { date, .. } => format!("date of “{subject}” → {date}"),
-            Self::Kind { kind, .. } => format!("kind of “{subject}” → {kind}"),
+            Self::Date { date, .. } => format!("date of “{subject}” to {date}"),
+            Self::Kind { kind, .. } => format!("kind of “{subject}” to {kind}"),
             Self::Label { .. } => format!("rename “{subject}”"),
             Self::Modality { modality, .. } => {
-                format!("status of “{subject}” → {}", modality.as_str())
+                format!("status of “{subject}” to {}", modality.as_str())
             }
             Self::Reject { .. } => format!("reject “{subject}”"),
             Self::Merge { .. } => format!("merge “{subject}”"),
             Self::Split { .. } => format!("move a source of “{subject}” to a new event"),
             Self::Add { label, .. } => format!("add “{}”", shorten(label)),
-            Self::Published { date, .. } => format!("publication date of {subject} → {date}"),
+            Self::Published { date, .. } => format!("publication date of {subject} to {date}"),
         }
     }
 

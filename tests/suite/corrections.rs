@@ -10,7 +10,7 @@ use dateline::{Dataset, Event, Modality, Progress, Rules};
 use crate::fixtures::{Dir, dateline_output, repo};
 
 /// A copy of the sample in a fresh folder (corrections are written beside the articles).
-fn sample_copy() -> (Dir, PathBuf) {
+pub fn sample_copy() -> (Dir, PathBuf) {
     let dir = Dir::new();
     let folder = dir.path().join("sample");
     std::fs::create_dir(&folder).expect("folder");

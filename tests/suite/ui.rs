@@ -481,7 +481,7 @@ fn density_columns_count_the_events_and_know_their_days() {
     }
 }
 
-fn harness_sized(app: DatelineApp, width: f32, height: f32) -> Harness<'static, DatelineApp> {
+pub fn harness_sized(app: DatelineApp, width: f32, height: f32) -> Harness<'static, DatelineApp> {
     Harness::builder()
         .with_size(egui::vec2(width, height))
         // As eframe runs it: finished jobs are collected, then the frame is drawn.
@@ -774,7 +774,7 @@ fn the_overview_strip_pans_zooms_and_jumps() {
 }
 
 /// Waits (a frame at a time, up to five seconds) until `done` holds.
-fn wait_until(
+pub fn wait_until(
     h: &mut Harness<'static, DatelineApp>,
     done: impl Fn(&Harness<'static, DatelineApp>) -> bool,
 ) {
