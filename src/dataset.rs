@@ -98,6 +98,55 @@ impl Dataset {
         data
     }
 
+    /// This dataset with the files at `changed` read again (added, changed or removed), only
+    /// their events found again, then merged and corrected as a load would.
+    #[must_use]
+    pub fn reload_files(&self, changed: &[PathBuf]) -> Self {
+        let (mut corpus, fresh) = ingest::reload(&self.corpus, &self.paths, changed);
+        let mut corrections = self.corrections.clone();
+        corrections.problems = match &corrections.store {
+            Some(store) => {
+                corrections::apply_published(&mut corpus, &corrections.list, &store.in_folder)
+            }
+            None => Vec::new(),
+        };
+        let old: std::collections::HashMap<&std::path::Path, &Vec<Mention>> = self
+            .corpus
+            .articles
+            .iter()
+            .map(|a| a.path.as_path())
+            .zip(self.mentions.iter())
+            .collect();
+        let mentions: Vec<Vec<Mention>> = {
+            use rayon::prelude::*;
+            corpus
+                .articles
+                .par_iter()
+                .zip(fresh.par_iter())
+                .map_init(
+                    crate::temporal::Tagger::default,
+                    |tagger, (article, &fresh)| match old.get(article.path.as_path()) {
+                        Some(found) if !fresh => (*found).clone(),
+                        _ => events::article_mentions(tagger, article, &self.rules),
+                    },
+                )
+                .collect()
+        };
+        let raw = events::timeline_of(&corpus, &mentions);
+        let mut data = Self {
+            paths: self.paths.clone(),
+            corpus: Arc::new(corpus),
+            rules: self.rules.clone(),
+            mentions: Arc::new(mentions),
+            raw: Arc::new(raw),
+            timeline: Timeline::default(),
+            corrections,
+            problems: Vec::new(),
+        };
+        data.apply_corrections();
+        data
+    }
+
     /// A dataset of `timeline` alone, with no articles behind it (benchmarks of drawing).
     #[must_use]
     pub fn of_events(rules: Rules, timeline: Timeline) -> Self {

@@ -19,6 +19,8 @@ mod hostile;
 mod ingest;
 #[path = "suite/layers.rs"]
 mod layers;
+#[path = "suite/reload.rs"]
+mod reload;
 #[path = "suite/temporal.rs"]
 mod temporal;
 #[cfg(feature = "gui")]

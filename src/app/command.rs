@@ -31,6 +31,7 @@ pub enum Command {
     ToggleTheme,
     ToggleSidePanel,
     ToggleTable,
+    ToggleWatch,
     /// Opens the export window for a text format.
     ExportText(crate::formats::Format),
     /// Opens the PNG export window and the save dialog.

@@ -12,6 +12,7 @@ pub mod save_dialog;
 pub mod side;
 pub mod source_panel;
 pub mod state;
+pub mod watch;
 
 use std::fmt::Write as _;
 use std::ops::Deref;
@@ -121,6 +122,11 @@ pub struct DatelineApp {
     editor: edit::Editor,
     /// Bumped whenever `loaded` is replaced, so forms refill from the new events.
     data_generation: u64,
+    watch: Option<watch::FolderWatch>,
+    /// Reading again the files the watch reported.
+    reload: Option<Job<Dataset>>,
+    /// Full loads started (a watched change reads only its files, and counts none).
+    pub full_loads: usize,
     pub selected: Option<usize>,
     pub search: String,
     pub article_filter: Option<usize>,
@@ -204,6 +210,9 @@ impl DatelineApp {
             history: edit::History::default(),
             editor: edit::Editor::default(),
             data_generation: 0,
+            watch: None,
+            reload: None,
+            full_loads: 0,
             selected: None,
             search: String::new(),
             article_filter: None,
@@ -246,11 +255,97 @@ impl DatelineApp {
             self.history = edit::History::default();
         }
         self.data_generation += 1;
+        self.reload = None;
+        self.watch = None;
+        if !self.state.watch_paused {
+            self.start_watching(&loaded.paths);
+        }
         self.loaded = Some(Arc::new(loaded));
+    }
+
+    /// Watches `paths`; when that is impossible (no inotify left, a network drive), says so.
+    fn start_watching(&mut self, paths: &[PathBuf]) {
+        match watch::FolderWatch::new(paths, &self.ctx) {
+            Ok(w) => self.watch = Some(w),
+            Err(err) => {
+                self.message = Some(match self.message.take() {
+                    Some(m) => format!("{m}. {err}"),
+                    None => err,
+                });
+            }
+        }
+    }
+
+    /// Turns watching the folder on or off (remembered).
+    fn toggle_watch(&mut self) {
+        self.state.watch_paused = !self.state.watch_paused;
+        self.watch = None;
+        self.reload = None;
+        if self.state.watch_paused {
+            self.message =
+                Some("Not watching the folder: changed files are read on Reload (F5).".into());
+        } else if let Some(paths) = self.loaded.as_ref().map(|l| l.paths.clone()) {
+            self.message =
+                Some("Watching the folder: changed files are read again as they change.".into());
+            self.start_watching(&paths);
+        }
+    }
+
+    /// Starts reading again the files the watch reported, once the folder is quiet and
+    /// nothing else is loading.
+    fn poll_watch(&mut self) {
+        let Some(w) = self.watch.as_mut() else {
+            return;
+        };
+        let now = std::time::Instant::now();
+        if self.load.is_some() || self.reload.is_some() {
+            if let Some(due) = w.due_in(now) {
+                self.ctx.request_repaint_after(due.max(watch::QUIET));
+            }
+            return;
+        }
+        let mut problems = Vec::new();
+        let changed = w.changed(now, &mut problems);
+        if let Some(due) = w.due_in(now) {
+            self.ctx.request_repaint_after(due);
+        }
+        if let Some(problem) = problems.pop() {
+            self.message = Some(problem);
+        }
+        let (Some(changed), Some(loaded)) = (changed, self.loaded.as_ref()) else {
+            return;
+        };
+        let data = loaded.data.clone();
+        match jobs::spawn("reload", &self.ctx, move |_| data.reload_files(&changed)) {
+            Ok(job) => self.reload = Some(job),
+            Err(err) => self.message = Some(err),
+        }
+    }
+
+    /// Shows `data` in place of what is loaded, keeping the view and the selected event.
+    fn replace_data(&mut self, data: Dataset) {
+        let Some(loaded) = self.loaded.clone() else {
+            return;
+        };
+        let selected = self
+            .selected
+            .and_then(|id| loaded.timeline.events.get(id))
+            .and_then(|e| corrections::Anchor::of_event(&loaded.corpus, e));
+        self.selected = selected
+            .and_then(|a| a.resolve(&data.corpus))
+            .and_then(|place| corrections::event_at(&data.timeline.events, &place))
+            .map(|(e, _)| e);
+        self.reading = None;
+        self.filter.invalidate();
+        self.rows.invalidate();
+        self.view_index = None;
+        self.data_generation += 1;
+        self.loaded = Some(Arc::new(Loaded::new(data)));
     }
 
     /// Starts loading `paths` in the background, replacing (and cancelling) any load running.
     fn start_load(&mut self, paths: Vec<PathBuf>) {
+        self.full_loads += 1;
         let rules_files = self.rules_files.clone();
         match jobs::spawn("load", &self.ctx, move |progress| {
             load(paths, &rules_files, progress)
@@ -276,6 +371,28 @@ impl DatelineApp {
                 Err(err) => self.message = Some(err),
             }
         }
+        if let Some(outcome) = self.reload.as_ref().and_then(Job::poll) {
+            self.reload = None;
+            match outcome {
+                Ok(data) => {
+                    let files = data.corpus.articles.len();
+                    // A correction made while the files were read applies to them too.
+                    let data = match &self.loaded {
+                        Some(l) if l.corrections.list != data.corrections.list => {
+                            data.with_corrections(l.corrections.list.clone())
+                        }
+                        _ => data,
+                    };
+                    self.replace_data(data);
+                    self.message = Some(format!(
+                        "The folder changed: read it again ({files} articles, {} events).",
+                        self.loaded.as_ref().map_or(0, |l| l.timeline.events.len())
+                    ));
+                }
+                Err(err) => self.message = Some(err),
+            }
+        }
+        self.poll_watch();
         if let Some(line) = self.export.poll(&mut self.state.export) {
             self.message = Some(line);
         }
@@ -349,6 +466,7 @@ impl DatelineApp {
             Command::FilterArticle(article) => self.article_filter = article,
             Command::ToggleSidePanel => self.state.hide_side = !self.state.hide_side,
             Command::ToggleTable => self.state.hide_table = !self.state.hide_table,
+            Command::ToggleWatch => self.toggle_watch(),
             Command::ToggleTheme => {
                 self.state.dark = !self.state.dark;
                 self.apply_theme();
@@ -506,21 +624,7 @@ impl DatelineApp {
             self.start_load(loaded.paths.clone());
             return true;
         }
-        let selected = self
-            .selected
-            .and_then(|id| loaded.timeline.events.get(id))
-            .and_then(|e| corrections::Anchor::of_event(&loaded.corpus, e));
-        let data = loaded.with_corrections(list);
-        self.selected = selected
-            .and_then(|a| a.resolve(&data.corpus))
-            .and_then(|place| corrections::event_at(&data.timeline.events, &place))
-            .map(|(e, _)| e);
-        self.reading = None;
-        self.filter.invalidate();
-        self.rows.invalidate();
-        self.view_index = None;
-        self.data_generation += 1;
-        self.loaded = Some(Arc::new(Loaded::new(data)));
+        self.replace_data(loaded.with_corrections(list));
         self.message = Some(format!("{description}{elsewhere}."));
         true
     }
@@ -816,6 +920,14 @@ impl DatelineApp {
                 let mut dark = self.state.dark;
                 if ui.checkbox(&mut dark, "Dark theme").clicked() {
                     commands.push(Command::ToggleTheme);
+                }
+                let mut watching = !self.state.watch_paused;
+                if ui
+                    .checkbox(&mut watching, "Watch the folder for changes")
+                    .on_hover_text("Read again the files that are added, changed or removed")
+                    .clicked()
+                {
+                    commands.push(Command::ToggleWatch);
                 }
             });
         });

@@ -14,6 +14,10 @@ use crate::timeline::TimeView;
 /// What is remembered across launches (never the loaded data).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent on/off settings (theme, panels, watching), each remembered"
+)]
 pub struct State {
     pub last_paths: Vec<PathBuf>,
     pub hidden_kinds: KindSet,
@@ -27,6 +31,8 @@ pub struct State {
     /// The kinds hidden in each folder opened, by its path: what one story hides is no concern
     /// of another.
     pub hidden_by_folder: std::collections::BTreeMap<String, KindSet>,
+    /// Watching the open folder for changed files was turned off (it is on by default).
+    pub watch_paused: bool,
 }
 
 /// How many folders' hidden kinds are remembered; the oldest entries go first.
@@ -96,6 +102,7 @@ impl State {
             hide_table: field(&map, "hide_table").unwrap_or(defaults.hide_table),
             sort: field(&map, "sort").unwrap_or(defaults.sort),
             hidden_by_folder: field(&map, "hidden_by_folder").unwrap_or(defaults.hidden_by_folder),
+            watch_paused: field(&map, "watch_paused").unwrap_or(defaults.watch_paused),
         }
     }
 }
@@ -241,6 +248,7 @@ mod tests {
             export: ExportSettings::default(),
             hide_side: true,
             hide_table: true,
+            watch_paused: true,
             sort: crate::app::chronology::Sort {
                 by: crate::app::chronology::SortBy::Sources,
                 descending: true,

@@ -165,6 +165,117 @@ pub fn load_with_progress(paths: &[PathBuf], progress: &Progress) -> Corpus {
     Corpus { articles, problems }
 }
 
+/// `corpus` with the files at `changed` read again: a changed file replaces its article, a
+/// new one is added, a removed one leaves (with its problems). `roots` are the paths the
+/// corpus was loaded from, which name the files. Returns the new corpus and, per article,
+/// whether it is new or its publication date moved (its events must be found again).
+#[must_use]
+pub fn reload(corpus: &Corpus, roots: &[PathBuf], changed: &[PathBuf]) -> (Corpus, Vec<bool>) {
+    let changed: std::collections::HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
+    let warnings: Vec<Problem> = corpus
+        .articles
+        .iter()
+        .filter_map(estimated_date_warning)
+        .collect();
+    let mut problems: Vec<Problem> = corpus
+        .problems
+        .iter()
+        .filter(|p| !changed.contains(p.path.as_path()) && !warnings.contains(p))
+        .cloned()
+        .collect();
+    let before: std::collections::HashMap<&Path, Option<NaiveDate>> = corpus
+        .articles
+        .iter()
+        .map(|a| (a.path.as_path(), a.published))
+        .collect();
+    let mut articles: Vec<Article> = corpus
+        .articles
+        .iter()
+        .filter(|a| !changed.contains(a.path.as_path()))
+        .cloned()
+        .collect();
+    let mut files = Vec::new();
+    for path in &changed {
+        if !path.exists() {
+            continue;
+        }
+        // The file's name as the folder it is in names it; a path outside every root is
+        // not part of what was opened.
+        if !roots.iter().any(|r| path.starts_with(r)) {
+            continue;
+        }
+        if path.is_dir() {
+            let mut inner = Vec::new();
+            collect_files(path, &mut inner, &mut problems);
+            files.extend(inner.into_iter().map(|(p, _)| p));
+        } else if has_article_extension(path)
+            && !path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            files.push(path.to_path_buf());
+        }
+    }
+    files.sort();
+    files.dedup();
+    for path in files {
+        if articles.iter().any(|a| a.path == path) {
+            continue;
+        }
+        let Some(root) = roots.iter().find(|r| path.starts_with(r)) else {
+            continue;
+        };
+        let name = if root.is_dir() {
+            relative_name(root, &path)
+        } else {
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        };
+        match load_file(&path, name) {
+            Ok((article, found)) => {
+                articles.push(article);
+                problems.extend(found);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    articles.sort_by(|a, b| a.path.cmp(&b.path));
+    // Dates borrowed from the folder are borrowed again: the files lending them changed.
+    for article in &mut articles {
+        if article.published_from.is_some_and(|s| {
+            matches!(
+                s,
+                DateSource::Sibling
+                    | DateSource::Folder
+                    | DateSource::FolderMiddle
+                    | DateSource::FileTime
+            )
+        }) {
+            article.published = None;
+            article.published_from = None;
+        }
+    }
+    siblings::recover_missing_years(&mut articles);
+    problems.extend(articles.iter().filter_map(estimated_date_warning));
+    let fresh = articles
+        .iter()
+        .map(|a| {
+            changed.contains(a.path.as_path())
+                || a.path.ancestors().any(|p| changed.contains(p))
+                || before.get(a.path.as_path()) != Some(&a.published)
+        })
+        .collect();
+    (Corpus { articles, problems }, fresh)
+}
+
+fn relative_name(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Collects `(path, name relative to its root)` for every loadable file under `root`.
 fn collect_files(root: &Path, out: &mut Vec<(PathBuf, String)>, problems: &mut Vec<Problem>) {
     let meta = match std::fs::metadata(root) {
@@ -207,12 +318,7 @@ fn collect_files(root: &Path, out: &mut Vec<(PathBuf, String)>, problems: &mut V
     }
     found.sort();
     out.extend(found.into_iter().map(|path| {
-        let rel = path.strip_prefix(root).unwrap_or(&path);
-        let name = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let name = relative_name(root, &path);
         (path, name)
     }));
 }

@@ -391,3 +391,54 @@ fn an_unreadable_corrections_file_is_never_overwritten() {
         Some("{ broken")
     );
 }
+
+/// A file added to the open folder is read on its own: its events appear, no full load runs,
+/// and the selected event stays selected. With watching off, nothing is read.
+#[test]
+fn a_file_added_to_the_watched_folder_appears_without_a_full_load() {
+    let (_dir, folder) = sample_copy();
+    let mut h = open(&folder);
+    select_missile(&mut h);
+    let loads = h.state().full_loads;
+    let before = events(&h).len();
+    std::fs::write(
+        folder.join("002_new.txt"),
+        "date 2022-01-10\n\nNorth Korea fired a ballistic missile into the sea on Sunday, the South Korean military said.\n",
+    )
+    .expect("write");
+    let articles = |h: &H| {
+        h.state()
+            .loaded
+            .as_ref()
+            .map_or(0, |l| l.corpus.articles.len())
+    };
+    wait_until(&mut h, |h| articles(h) == 3);
+    h.run();
+    assert_eq!(articles(&h), 3, "the new file was read");
+    assert!(
+        events(&h)
+            .iter()
+            .any(|e| e.starts_with("2022-01-09 missile_test")),
+        "{:?}",
+        events(&h)
+    );
+    assert_eq!(events(&h).len(), before + 1);
+    assert_eq!(h.state().full_loads, loads, "no full load");
+    assert!(
+        selected(&h).starts_with("2022-01-05 missile_test"),
+        "the selection stays"
+    );
+
+    h.get_by_label("View").click();
+    h.run_steps(4);
+    h.get_by_label("Watch the folder for changes").click();
+    h.run_steps(4);
+    assert!(h.state().state.watch_paused);
+    std::fs::remove_file(folder.join("002_new.txt")).expect("remove");
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_millis(800) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    assert_eq!(articles(&h), 3, "not watching: nothing read");
+}
