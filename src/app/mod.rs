@@ -12,6 +12,7 @@ pub mod save_dialog;
 pub mod side;
 pub mod source_panel;
 pub mod state;
+mod system_open;
 pub mod watch;
 
 use std::fmt::Write as _;
@@ -112,6 +113,10 @@ pub struct DatelineApp {
     load: Option<Job<LoadOutcome>>,
     pub export: ExportDialog,
     picker: Option<Job<Option<Vec<PathBuf>>>>,
+    /// The system opener of "Open file", whose failure is said.
+    opener: Option<Job<Result<(), String>>>,
+    /// The program "Open file" runs instead of the desktop's opener (tests).
+    pub open_with: Option<PathBuf>,
     pub save: save_dialog::SaveDialog,
     /// The article viewer's event and source, and whether it still has to scroll to it.
     pub reading: Option<(usize, usize)>,
@@ -203,6 +208,8 @@ impl DatelineApp {
             load: None,
             export: ExportDialog::default(),
             picker: None,
+            opener: None,
+            open_with: None,
             save: save_dialog::SaveDialog::default(),
             reading: None,
             reading_scroll: false,
@@ -399,6 +406,13 @@ impl DatelineApp {
         if let Some(line) = self.save.poll() {
             self.message = Some(line);
         }
+        if let Some(outcome) = self.opener.as_ref().and_then(Job::poll) {
+            self.opener = None;
+            match outcome {
+                Ok(Ok(())) => {}
+                Ok(Err(err)) | Err(err) => self.message = Some(err),
+            }
+        }
         if let Some(outcome) = self.picker.as_ref().and_then(Job::poll) {
             self.picker = None;
             match outcome {
@@ -501,8 +515,17 @@ impl DatelineApp {
             Command::Undo => self.undo(true),
             Command::Redo => self.undo(false),
             Command::SourcePanel(PanelCommand::OpenFile(path)) => {
-                self.ctx
-                    .open_url(egui::OpenUrl::new_tab(format!("file://{}", path.display())));
+                self.message = Some(format!(
+                    "Opening {} with the system's application…",
+                    path.display()
+                ));
+                let program = self.open_with.clone();
+                match jobs::spawn("open-file", &self.ctx, move |_| {
+                    system_open::open(program.as_deref(), &path)
+                }) {
+                    Ok(job) => self.opener = Some(job),
+                    Err(err) => self.message = Some(err),
+                }
             }
         }
     }

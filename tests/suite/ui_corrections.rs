@@ -442,3 +442,25 @@ fn a_file_added_to_the_watched_folder_appears_without_a_full_load() {
     }
     assert_eq!(articles(&h), 3, "not watching: nothing read");
 }
+
+/// "Open file" says so when no application opens the file, and points to the viewer.
+#[test]
+fn open_file_says_when_no_application_opens_it() {
+    let (_dir, folder) = sample_copy();
+    let mut h = open(&folder);
+    h.state_mut().open_with = Some(folder.join("no-such-opener"));
+    select_missile(&mut h);
+    h.get_all_by_label("Open file")
+        .next()
+        .expect("Open file")
+        .click();
+    h.step();
+    wait_until(&mut h, |h| {
+        h.state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("No application opened"))
+    });
+    let message = h.state().message.clone().unwrap_or_default();
+    assert!(message.contains("Read article"), "{message}");
+}
