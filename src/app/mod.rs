@@ -549,7 +549,7 @@ impl DatelineApp {
         let before = loaded.corrections.list.clone();
         let mut list = before.clone();
         list.push(correction);
-        if self.use_corrections(list, &description) {
+        if self.use_corrections(list, &format!("Saved: {description}")) {
             self.history.record(description, before);
         }
     }
@@ -572,7 +572,7 @@ impl DatelineApp {
             list.remove(index);
         }
         let description = format!("restore “{label}”");
-        if self.use_corrections(list, &description) {
+        if self.use_corrections(list, &format!("Saved: {description}")) {
             self.history.record(description, before);
         }
     }
