@@ -46,9 +46,15 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
     let mut words = Vec::new();
     for paragraph in &article.paragraphs {
         text::words_into(&article.text, &lowered, paragraph.range(), &mut words);
-        let headlines = headline_lines(&article.text, paragraph.range(), title);
+        // Made only for a paragraph with a trigger: most have none.
+        let mut headlines: Option<Vec<Range<usize>>> = None;
         for sentence in text::sentences(&words) {
             let mut found = find_triggers(&words, &sentence, rules);
+            if found.is_empty() {
+                continue;
+            }
+            let headlines = headlines
+                .get_or_insert_with(|| headline_lines(&article.text, paragraph.range(), title));
             // A headline names the story; the body reports it, with a date and a clause.
             if !headlines.is_empty() {
                 found.retain(|(_, span)| {
