@@ -97,20 +97,18 @@ impl Store {
             corrections: list.to_vec(),
         };
         let text = serde_json::to_string_pretty(&saved).map_err(|e| e.to_string())? + "\n";
-        match crate::atomic::write_atomically(&self.in_folder, text.as_bytes()) {
-            Ok(()) => return Ok(self.in_folder.clone()),
-            Err(crate::atomic::WriteError::Io { error, .. })
-                if matches!(
-                    error.kind(),
-                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
-                ) => {}
-            Err(err) => return Err(format!("corrections not saved: {err}")),
-        }
+        // A folder that cannot take the file (read-only, a mounted archive, permissions) sends
+        // it to the data directory; a name taken by something other than a file is refused.
+        let in_folder_error =
+            match crate::atomic::write_atomically(&self.in_folder, text.as_bytes()) {
+                Ok(()) => return Ok(self.in_folder.clone()),
+                Err(err @ crate::atomic::WriteError::NotRegular { .. }) => {
+                    return Err(format!("corrections not saved: {err}"));
+                }
+                Err(err) => err,
+            };
         let fallback = self.fallback.as_ref().ok_or_else(|| {
-            format!(
-                "corrections not saved: {} cannot be written and there is no data directory",
-                self.in_folder.display()
-            )
+            format!("corrections not saved: {in_folder_error}, and there is no data directory")
         })?;
         if let Some(dir) = fallback.parent() {
             std::fs::create_dir_all(dir)
@@ -168,22 +166,33 @@ mod tests {
         assert!(err.contains("line 3"), "{err}");
     }
 
-    #[cfg(unix)]
     #[test]
-    fn a_read_only_folder_saves_to_the_fallback() {
-        use std::os::unix::fs::PermissionsExt as _;
+    fn a_folder_that_cannot_take_the_file_saves_to_the_fallback() {
         let dir = tempfile::tempdir().unwrap();
-        let folder = dir.path().join("ro");
-        std::fs::create_dir(&folder).unwrap();
-        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
-        // Root writes anywhere: nothing to test there.
-        if std::fs::write(folder.join("probe"), "").is_ok() {
-            return;
-        }
-        let mut store = Store::for_paths(std::slice::from_ref(&folder)).unwrap();
+        // What no one can write into, root included: a "folder" that is a file.
+        let not_a_folder = dir.path().join("article.txt");
+        std::fs::write(&not_a_folder, "text").unwrap();
+        let mut store = Store::for_paths(std::slice::from_ref(&dir.path().to_owned())).unwrap();
+        store.in_folder = not_a_folder.join(FILE_NAME);
         store.fallback = Some(dir.path().join("data/corrections/x.json"));
         let at = store.save(&list()).unwrap();
         assert_eq!(at, dir.path().join("data/corrections/x.json"));
         assert_eq!(store.load().unwrap().0, list());
+        assert_eq!(std::fs::read_to_string(&not_a_folder).unwrap(), "text");
+    }
+
+    #[test]
+    fn a_folder_entry_that_is_no_file_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(FILE_NAME)).unwrap();
+        let mut store = Store::for_paths(&[dir.path().to_owned()]).unwrap();
+        store.fallback = Some(dir.path().join("data/x.json"));
+        assert!(
+            store
+                .save(&list())
+                .unwrap_err()
+                .contains("not a regular file")
+        );
+        assert!(dir.path().join(FILE_NAME).is_dir());
     }
 }
