@@ -20,8 +20,9 @@ pub struct Dataset {
     pub rules: Rules,
     /// Each article's event mentions, so a changed file is extracted again alone.
     pub mentions: Arc<Vec<Vec<Mention>>>,
-    /// The timeline as extracted, before the event corrections.
-    pub raw: Arc<Timeline>,
+    /// The timeline as extracted, when corrections changed it (see [`Dataset::raw`]); none
+    /// keeps a folder without corrections from holding every event twice.
+    raw: Option<Arc<Timeline>>,
     /// The timeline shown: `raw` with the corrections applied.
     pub timeline: Timeline,
     pub corrections: Corrections,
@@ -89,12 +90,12 @@ impl Dataset {
             corpus: Arc::new(corpus),
             rules,
             mentions: Arc::new(mentions),
-            raw: Arc::new(raw),
+            raw: None,
             timeline: Timeline::default(),
             corrections,
             problems: Vec::new(),
         };
-        data.apply_corrections();
+        data.apply_corrections(Arc::new(raw));
         data
     }
 
@@ -138,12 +139,12 @@ impl Dataset {
             corpus: Arc::new(corpus),
             rules: self.rules.clone(),
             mentions: Arc::new(mentions),
-            raw: Arc::new(raw),
+            raw: None,
             timeline: Timeline::default(),
             corrections,
             problems: Vec::new(),
         };
-        data.apply_corrections();
+        data.apply_corrections(Arc::new(raw));
         data
     }
 
@@ -155,7 +156,7 @@ impl Dataset {
             corpus: Arc::default(),
             rules,
             mentions: Arc::default(),
-            raw: Arc::new(timeline.clone()),
+            raw: None,
             timeline,
             corrections: Corrections::default(),
             problems: Vec::new(),
@@ -166,17 +167,38 @@ impl Dataset {
     /// those it was loaded with (a change to them needs a [`Dataset::load`]).
     #[must_use]
     pub fn with_corrections(&self, list: Vec<Correction>) -> Self {
-        let mut data = self.clone();
-        data.corrections.list = list;
+        let raw = self
+            .raw
+            .clone()
+            .unwrap_or_else(|| Arc::new(self.timeline.clone()));
+        let mut corrections = self.corrections.clone();
+        corrections.list = list;
         // Problems of the publication dates stay; those of the events are made again.
-        data.corrections
+        corrections
             .problems
             .retain(|p| p.reason.contains("publication date"));
-        data.apply_corrections();
+        let mut data = Self {
+            paths: self.paths.clone(),
+            corpus: Arc::clone(&self.corpus),
+            rules: self.rules.clone(),
+            mentions: Arc::clone(&self.mentions),
+            raw: None,
+            timeline: Timeline::default(),
+            corrections,
+            problems: Vec::new(),
+        };
+        data.apply_corrections(raw);
         data
     }
 
-    fn apply_corrections(&mut self) {
+    /// The timeline as extracted, before the event corrections.
+    #[must_use]
+    pub fn raw(&self) -> &Timeline {
+        self.raw.as_deref().unwrap_or(&self.timeline)
+    }
+
+    /// Shows `raw` with the corrections applied; with none, `raw` itself, not a copy.
+    fn apply_corrections(&mut self, raw: Arc<Timeline>) {
         let published_problems = std::mem::take(&mut self.corrections.problems);
         let file = self
             .corrections
@@ -184,13 +206,23 @@ impl Dataset {
             .as_ref()
             .map(|s| s.in_folder.clone())
             .unwrap_or_default();
-        let applied = corrections::apply_events(
-            &self.corpus,
-            &self.rules,
-            &self.raw,
-            &self.corrections.list,
-            &file,
-        );
+        let applied = if self.corrections.list.is_empty() {
+            self.raw = None;
+            corrections::Applied {
+                timeline: Arc::try_unwrap(raw).unwrap_or_else(|shared| (*shared).clone()),
+                ..corrections::Applied::default()
+            }
+        } else {
+            let applied = corrections::apply_events(
+                &self.corpus,
+                &self.rules,
+                &raw,
+                &self.corrections.list,
+                &file,
+            );
+            self.raw = Some(raw);
+            applied
+        };
         self.timeline = applied.timeline;
         self.corrections.rejected = applied.rejected;
         self.corrections.problems = published_problems;

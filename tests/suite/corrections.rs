@@ -264,7 +264,7 @@ fn a_malformed_corrections_file_is_a_problem_and_is_not_overwritten() {
             .iter()
             .any(|p| p.reason.contains("corrections not read"))
     );
-    assert_eq!(data.timeline.events.len(), data.raw.events.len());
+    assert_eq!(data.timeline.events.len(), data.raw().events.len());
 }
 
 #[test]
