@@ -116,6 +116,23 @@ pub(super) fn date_at_in_order(s: &str, day_first: Option<bool>) -> Option<Naive
     plausible(date).then_some(date)
 }
 
+/// The date a paragraph opens with, as a press release or a wire story leads
+/// (`01.02.2022 „Der Arbeitsmarkt …`, `27.1.2022 - Bei der …`, `7 June 2020: Ministers …`):
+/// a full date whose order nothing leaves open, then the paragraph's text.
+#[must_use]
+pub fn leading_date(paragraph: &str) -> Option<NaiveDate> {
+    let (found, rest) = parse_date(paragraph.trim_start())?;
+    let rest = TIME_AND_ZONE.find(rest).map_or(rest, |m| &rest[m.end()..]);
+    let text = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | '/')
+    });
+    // A date alone is a date line (read elsewhere); a date and a number is a table row.
+    let opens_text = text
+        .starts_with(|c: char| c.is_alphabetic() || matches!(c, '„' | '"' | '“' | '«'))
+        && text.split_whitespace().count() >= 3;
+    (found.other_order.is_none() && opens_text && plausible(found.date)).then_some(found.date)
+}
+
 /// Weekday names of the languages of [`MONTHS`], lowercase.
 const WEEKDAYS: [&str; 41] = [
     "montag",
@@ -441,5 +458,31 @@ mod tests {
     fn implausible_years_are_refused() {
         assert_eq!(day("Filed 7 April 1297"), None);
         assert_eq!(day("2222-01-01"), None);
+    }
+
+    #[test]
+    fn a_paragraph_that_leads_with_its_day_gives_it() {
+        let lead = |s: &str| leading_date(s).map(|d| d.to_string());
+        assert_eq!(
+            lead("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet."),
+            Some("2022-02-01".into())
+        );
+        assert_eq!(
+            lead("27.1.2022 - Bei der Erinnerung an die Verfolgten"),
+            Some("2022-01-27".into())
+        );
+        assert_eq!(
+            lead("7 June 2020: Ministers met in Paris on Sunday."),
+            Some("2020-06-07".into())
+        );
+        assert_eq!(
+            lead("2021-03-04 10:15 – The council approved the budget"),
+            Some("2021-03-04".into())
+        );
+        // A day/month order left open, a date alone, a table row, a date inside a sentence.
+        assert_eq!(lead("06/07/2001 The ministers met"), None);
+        assert_eq!(lead("01.02.2022"), None);
+        assert_eq!(lead("01.02.2022 1.234 5.678"), None);
+        assert_eq!(lead("On 01.02.2022 the ministers met in Paris."), None);
     }
 }

@@ -483,6 +483,15 @@ fn build_article(
     if found.is_none() {
         found = wire_dateline.map(|d| (d, DateSource::Dateline));
     }
+    if found.is_none() {
+        // A paragraph of the opening that leads with the day, as a dateline would.
+        const OPENING_PARAGRAPHS: usize = 6;
+        found = ranges
+            .iter()
+            .take(OPENING_PARAGRAPHS)
+            .find_map(|r| date_line::leading_date(&text[r.clone()]))
+            .map(|d| (pubdate::PartialDate::from(d), DateSource::Dateline));
+    }
     let opening_end = ranges.get(2).or(ranges.last()).map_or(0, |r| r.end);
     let mut published = found.and_then(|(d, source)| d.full().map(|d| (d, source)));
     let pending_dateline = match found {
