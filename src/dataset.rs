@@ -167,12 +167,28 @@ impl Dataset {
     /// those it was loaded with (a change to them needs a [`Dataset::load`]).
     #[must_use]
     pub fn with_corrections(&self, list: Vec<Correction>) -> Self {
+        self.rebuilt(list, self.corrections.unreadable.clone())
+    }
+
+    /// This dataset with its corrections as the file now holds them (`saved`, what reading
+    /// it gave): a file that cannot be read keeps the corrections shown and is not saved
+    /// over until it is fixed.
+    #[must_use]
+    pub fn with_saved_corrections(&self, saved: Result<Vec<Correction>, String>) -> Self {
+        match saved {
+            Ok(list) => self.rebuilt(list, None),
+            Err(reason) => self.rebuilt(self.corrections.list.clone(), Some(reason)),
+        }
+    }
+
+    fn rebuilt(&self, list: Vec<Correction>, unreadable: Option<String>) -> Self {
         let raw = self
             .raw
             .clone()
             .unwrap_or_else(|| Arc::new(self.timeline.clone()));
         let mut corrections = self.corrections.clone();
         corrections.list = list;
+        corrections.unreadable = unreadable;
         // Problems of the publication dates stay; those of the events are made again.
         corrections
             .problems

@@ -319,7 +319,18 @@ impl DatelineApp {
         if let Some(problem) = problems.pop() {
             self.message = Some(problem);
         }
-        let (Some(changed), Some(loaded)) = (changed, self.loaded.as_ref()) else {
+        let (Some(mut changed), Some(loaded)) = (changed, self.loaded.clone()) else {
+            return;
+        };
+        let before = changed.len();
+        changed.retain(|p| !watch::is_corrections(p));
+        if changed.len() < before {
+            self.corrections_changed_on_disk(&loaded);
+        }
+        if changed.is_empty() {
+            return;
+        }
+        let Some(loaded) = self.loaded.as_ref() else {
             return;
         };
         let data = loaded.data.clone();
@@ -327,6 +338,38 @@ impl DatelineApp {
             Ok(job) => self.reload = Some(job),
             Err(err) => self.message = Some(err),
         }
+    }
+
+    /// The corrections file changed: when it no longer holds what this window saved (edited
+    /// by hand, by another window, by a `git pull`), its corrections are shown.
+    fn corrections_changed_on_disk(&mut self, loaded: &Loaded) {
+        let Some(store) = &loaded.corrections.store else {
+            return;
+        };
+        let saved = store.load().map(|(list, _)| list);
+        match &saved {
+            Ok(list)
+                if *list == loaded.corrections.list && loaded.corrections.unreadable.is_none() =>
+            {
+                return;
+            }
+            Ok(list)
+                if corrections::published_dates(list)
+                    != corrections::published_dates(&loaded.corrections.list) =>
+            {
+                self.start_load(loaded.paths.clone());
+            }
+            _ => self.replace_data(loaded.with_saved_corrections(saved.clone())),
+        }
+        // What undo would restore was overwritten elsewhere.
+        self.history = edit::History::default();
+        self.message = Some(match saved {
+            Ok(_) => format!(
+                "{} changed on disk: its corrections are shown.",
+                corrections::FILE_NAME
+            ),
+            Err(err) => format!("{err}. Corrections are not saved until the file is fixed."),
+        });
     }
 
     /// Shows `data` in place of what is loaded, keeping the view and the selected event.

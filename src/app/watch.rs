@@ -85,10 +85,15 @@ fn is_change(kind: notify::EventKind) -> bool {
     }
 }
 
-/// Files Dateline writes itself in the folder: the corrections and atomic writes' temporaries.
+/// The temporary files of Dateline's own atomic writes.
 fn is_ours(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| {
-        let n = n.to_string_lossy();
-        n == crate::corrections::FILE_NAME || n.starts_with(".dateline-")
-    })
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with(".dateline-"))
+}
+
+/// The corrections file (written by this window, another one, or a `git pull`).
+#[must_use]
+pub fn is_corrections(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == crate::corrections::FILE_NAME)
 }

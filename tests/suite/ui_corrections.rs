@@ -464,3 +464,52 @@ fn open_file_says_when_no_application_opens_it() {
     let message = h.state().message.clone().unwrap_or_default();
     assert!(message.contains("Read article"), "{message}");
 }
+
+/// The corrections file changed by someone else (by hand, another window, a `git pull`) is
+/// applied as it now is; broken, it is shown as a problem and never saved over.
+#[test]
+fn a_corrections_file_changed_on_disk_is_applied_and_a_broken_one_is_kept() {
+    let (_dir, folder) = sample_copy();
+    let mut h = open(&folder);
+    let before = events(&h).len();
+    let anchor = {
+        let loaded = h.state().loaded.as_ref().expect("loaded");
+        let missile = loaded
+            .timeline
+            .events
+            .iter()
+            .find(|e| loaded.rules.kinds[e.kind].name == "missile_test")
+            .expect("missile");
+        dateline::corrections::Anchor::of_event(&loaded.corpus, missile).expect("anchor")
+    };
+    dateline::corrections::Store::for_paths(std::slice::from_ref(&folder))
+        .expect("store")
+        .save(&[dateline::corrections::Correction::Reject { event: anchor }])
+        .expect("saved elsewhere");
+    wait_until(&mut h, |h| events(h).len() == before - 1);
+    assert_eq!(
+        events(&h).len(),
+        before - 1,
+        "the other window's rejection shows"
+    );
+
+    std::fs::write(folder.join(FILE_NAME), "{ half-written").expect("write");
+    wait_until(&mut h, |h| {
+        h.state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("not saved until the file is fixed"))
+    });
+    assert_eq!(events(&h).len(), before - 1, "what was shown stays");
+    h.get_by_label("Rejected (1)").click();
+    h.run();
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(folder.join(FILE_NAME))
+            .ok()
+            .as_deref(),
+        Some("{ half-written"),
+        "a file that cannot be read is never overwritten"
+    );
+}
