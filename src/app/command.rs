@@ -48,6 +48,8 @@ pub enum Command {
     Restore(usize),
     Undo,
     Redo,
+    /// Rejects the selected event (a false positive), undoably.
+    RejectSelected,
 }
 
 /// Which menu an action is listed in.
@@ -108,6 +110,15 @@ pub const ACTIONS: &[(u8, Action)] = &[
             label: "Redo",
             shortcut: Some(command_key(Key::Y)),
             command: Command::Redo,
+        },
+    ),
+    (
+        1,
+        Action {
+            menu: Menu::Edit,
+            label: "Reject selected event",
+            shortcut: Some(key(Key::Delete)),
+            command: Command::RejectSelected,
         },
     ),
     (
@@ -281,7 +292,12 @@ pub fn pressed(input: &mut egui::InputState) -> Vec<Command> {
 /// The entries of `menu`, with separators between groups; a click sends the command.
 pub fn menu_ui(ui: &mut egui::Ui, menu: Menu, commands: &mut Vec<Command>) {
     let mut group = None;
-    for (g, action) in ACTIONS.iter().filter(|(_, a)| a.menu == menu) {
+    // Undo and Redo are named after the change by `edit_menu_ui`.
+    let named = |c: &Command| matches!(c, Command::Undo | Command::Redo);
+    for (g, action) in ACTIONS
+        .iter()
+        .filter(|(_, a)| a.menu == menu && !named(&a.command))
+    {
         if group.is_some_and(|last| last != *g) {
             ui.separator();
         }

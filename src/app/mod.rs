@@ -556,6 +556,16 @@ impl DatelineApp {
             }
             Command::Restore(index) => self.restore(index),
             Command::Undo => self.undo(true),
+            Command::RejectSelected => {
+                let anchor = self.loaded.as_ref().and_then(|l| {
+                    let event = l.timeline.events.get(self.selected?)?;
+                    corrections::Anchor::of_event(&l.corpus, event)
+                });
+                match anchor {
+                    Some(event) => self.correct(Correction::Reject { event }),
+                    None => self.message = Some("Select an event to reject first.".into()),
+                }
+            }
             Command::Redo => self.undo(false),
             Command::SourcePanel(PanelCommand::OpenFile(path)) => {
                 self.message = Some(format!(
@@ -979,6 +989,8 @@ impl DatelineApp {
                     (last(&self.history.undo), last(&self.history.redo)),
                     commands,
                 );
+                ui.separator();
+                command::menu_ui(ui, command::Menu::Edit, commands);
             });
             ui.menu_button("View", |ui| {
                 command::menu_ui(ui, command::Menu::View, commands);

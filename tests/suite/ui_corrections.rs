@@ -513,3 +513,22 @@ fn a_corrections_file_changed_on_disk_is_applied_and_a_broken_one_is_kept() {
         "a file that cannot be read is never overwritten"
     );
 }
+
+/// Delete rejects the selected event (listed in the Edit menu), and Ctrl+Z brings it back.
+#[test]
+fn the_delete_key_rejects_the_selected_event() {
+    let (_dir, folder) = sample_copy();
+    let mut h = open(&folder);
+    let before = events(&h);
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(events(&h), before, "nothing selected, nothing rejected");
+    h.get_by_label_contains("missile_test 2022-01-05").click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(events(&h).len(), before.len() - 1);
+    assert_eq!(saved(&folder)[0]["action"], "reject");
+    undo(&mut h);
+    assert_eq!(events(&h), before);
+}
