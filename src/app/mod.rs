@@ -129,7 +129,7 @@ pub struct DatelineApp {
     data_generation: u64,
     watch: Option<watch::FolderWatch>,
     /// Reading again the files the watch reported.
-    reload: Option<Job<Dataset>>,
+    reload: Option<Job<(Dataset, Vec<PathBuf>)>>,
     /// Full loads started (a watched change reads only its files, and counts none).
     pub full_loads: usize,
     pub selected: Option<usize>,
@@ -334,7 +334,9 @@ impl DatelineApp {
             return;
         };
         let data = loaded.data.clone();
-        match jobs::spawn("reload", &self.ctx, move |_| data.reload_files(&changed)) {
+        match jobs::spawn("reload", &self.ctx, move |_| {
+            (data.reload_files(&changed), changed)
+        }) {
             Ok(job) => self.reload = Some(job),
             Err(err) => self.message = Some(err),
         }
@@ -424,7 +426,7 @@ impl DatelineApp {
         if let Some(outcome) = self.reload.as_ref().and_then(Job::poll) {
             self.reload = None;
             match outcome {
-                Ok(data) => {
+                Ok((data, changed)) => {
                     let files = data.corpus.articles.len();
                     // A correction made while the files were read applies to them too.
                     let data = match &self.loaded {
@@ -435,7 +437,8 @@ impl DatelineApp {
                     };
                     self.replace_data(data);
                     self.message = Some(format!(
-                        "The folder changed: read it again ({files} articles, {} events).",
+                        "Read again as the folder changed: {} ({files} articles, {} events).",
+                        changed_names(&changed),
                         self.loaded.as_ref().map_or(0, |l| l.timeline.events.len())
                     ));
                 }
@@ -1168,6 +1171,25 @@ impl eframe::App for DatelineApp {
 
 /// "Dateline — summit-2022": the window title names what is open, so two windows (or a
 /// screenshot) say which folder they show.
+/// "a.txt, b.txt and 3 more": the files a watched change read again.
+fn changed_names(paths: &[PathBuf]) -> String {
+    const NAMED: usize = 3;
+    let names: Vec<String> = paths
+        .iter()
+        .take(NAMED)
+        .map(|p| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    match paths.len().saturating_sub(NAMED) {
+        0 => names.join(", "),
+        more => format!("{} and {more} more", names.join(", ")),
+    }
+}
+
 fn window_title(paths: &[PathBuf]) -> String {
     let name = |p: &PathBuf| {
         p.file_name().map_or_else(
