@@ -18,8 +18,13 @@ fn gold(path: &std::path::Path) -> serde_json::Value {
 /// both articles, precision ≥ 0.9, both article dates right.
 #[test]
 fn seed_timeline_passes_the_gold_scorer() {
-    let json: serde_json::Value =
-        serde_json::from_str(&run_dateline(&["extract", "assets/sample", "--json"])).expect("JSON");
+    let json: serde_json::Value = serde_json::from_str(&run_dateline(&[
+        "extract",
+        "assets/sample",
+        "--json",
+        "--no-corrections",
+    ]))
+    .expect("JSON");
     let score = score(&gold(&repo().join("tests/data/seeds.gold.json")), &json);
     assert_eq!(
         (score.found, score.merged, score.split),
@@ -43,7 +48,12 @@ fn the_rust_scorer_agrees_with_the_reference_scorer() {
         ),
         (shared.join("articles/dev"), shared.join("gold/dev.json")),
     ] {
-        let out = run_dateline(&["extract", &folder.display().to_string(), "--json"]);
+        let out = run_dateline(&[
+            "extract",
+            &folder.display().to_string(),
+            "--json",
+            "--no-corrections",
+        ]);
         let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
         let ours = score(&gold(&gold_file), &json).to_string();
         let report = python_scorer(
@@ -403,6 +413,7 @@ fn dev_set_f1_stays_above_its_floor() {
         "extract",
         &shared.join("articles/dev").display().to_string(),
         "--json",
+        "--no-corrections",
     ]);
     let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     let score = score(&gold(&shared.join("gold/dev.json")), &json);

@@ -425,7 +425,10 @@ fn a_file_added_to_the_watched_folder_appears_without_a_full_load() {
     assert_eq!(events(&h).len(), before + 1);
     assert_eq!(h.state().full_loads, loads, "no full load");
     let message = h.state().message.clone().unwrap_or_default();
-    assert!(message.contains("002_new.txt"), "the status names the file: {message}");
+    assert!(
+        message.contains("002_new.txt"),
+        "the status names the file: {message}"
+    );
     assert!(
         selected(&h).starts_with("2022-01-05 missile_test"),
         "the selection stays"
