@@ -2,7 +2,8 @@
 //! first, then proptest mutates its entries (byte flips, insertions, deletions, splices of
 //! two entries) for `DATELINE_FUZZ_SECONDS` per target (default 3; `.ci/run` gives it more).
 //! Targets: ingest of arbitrary bytes, the temporal tagger on arbitrary text with document
-//! dates across chrono's whole calendar, and the saved-state loader. Each input must neither
+//! dates across chrono's whole calendar, the saved-state loader, and a folder's corrections
+//! file applied to the sample. Each input must neither
 //! panic nor break an invariant (byte ranges inside the text and on character boundaries,
 //! intervals in order). A failing input is printed, to be added to the corpus.
 
@@ -232,5 +233,54 @@ fn the_saved_state_loader() {
                 && e.scale.is_finite(),
             || format!("{e:?}"),
         )
+    });
+}
+
+/// A corrections file of any content, applied to the sample: never a panic, ids in order,
+/// every correction that did not apply listed as a problem at most once.
+#[test]
+fn corrections_files_of_any_content() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    for entry in std::fs::read_dir(&sample).expect("sample").flatten() {
+        std::fs::copy(entry.path(), folder.path().join(entry.file_name())).expect("copy");
+    }
+    let paths = vec![folder.path().to_owned()];
+    let data = dateline::Dataset::load_with(
+        paths.clone(),
+        dateline::Rules::built_in(),
+        false,
+        &dateline::Progress::default(),
+    );
+    let store = dateline::corrections::Store::for_paths(&paths).expect("store");
+    let file = store.in_folder.clone();
+    fuzz("corrections", 0i64..1, |_, bytes, _| {
+        std::fs::write(&file, bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let saved = store.load().map(|(list, _)| list);
+        let count = saved.as_ref().map_or(0, Vec::len);
+        if let Ok(list) = &saved {
+            let mut corpus = (*data.corpus).clone();
+            let _ = dateline::corrections::apply_published(&mut corpus, list, &file);
+        }
+        let corrected = data.with_saved_corrections(saved);
+        let ids: Vec<usize> = corrected.timeline.events.iter().map(|e| e.id).collect();
+        ensure(ids == (0..ids.len()).collect::<Vec<_>>(), || {
+            format!("ids {ids:?}")
+        })?;
+        ensure(corrected.corrections.problems.len() <= count + 1, || {
+            format!("{:?}", corrected.corrections.problems)
+        })?;
+        for e in &corrected.timeline.events {
+            if let Some(iv) = e.interval {
+                ensure(iv.start <= iv.end, || format!("{iv:?}"))?;
+            }
+            for s in &e.sources {
+                let text = &corrected.corpus.articles[s.article].text;
+                for t in &s.triggers {
+                    ensure(text.get(t.clone()).is_some(), || format!("trigger {t:?}"))?;
+                }
+            }
+        }
+        Ok(())
     });
 }
