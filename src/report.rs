@@ -45,6 +45,8 @@ pub struct EventReport<'a> {
     pub confidence: f32,
     pub date_disputed: bool,
     pub date_estimated: bool,
+    /// Changed or added by a correction (`dateline.corrections.json`).
+    pub corrected: bool,
     pub participants: &'a [String],
     pub sources: Vec<SourceReport<'a>>,
 }
@@ -144,6 +146,7 @@ impl<'a> Report<'a> {
                 confidence: (e.confidence * 100.0).round() / 100.0,
                 date_disputed: e.date_disputed,
                 date_estimated: e.date_estimated,
+                corrected: e.corrected,
                 participants: &e.participants,
                 sources: e
                     .sources

@@ -251,7 +251,12 @@ pub fn table_ui(
                         .clicked();
                 });
                 row.col(|ui| {
-                    ui.label(format!("{:?}", e.modality).to_lowercase());
+                    if e.corrected {
+                        ui.label(format!("{}, corrected", e.modality.as_str()))
+                            .on_hover_text("Changed or added by your corrections");
+                    } else {
+                        ui.label(e.modality.as_str());
+                    }
                 });
                 row.col(|ui| {
                     ui.label(e.sources.len().to_string());

@@ -14,7 +14,7 @@ pub struct Options {
     pub bom: bool,
 }
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 13] = [
     "date",
     "start",
     "end",
@@ -27,6 +27,7 @@ const HEADER: [&str; 12] = [
     "source_count",
     "sources",
     "date_disputed",
+    "corrected",
 ];
 
 /// The CSV of the events `keep` lets through, in date order.
@@ -77,6 +78,7 @@ pub fn render(
                 e.sources.len().to_string(),
                 sources.join("; "),
                 e.date_disputed.to_string(),
+                e.corrected.to_string(),
             ])
             .map_err(fail)?;
     }

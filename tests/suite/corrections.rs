@@ -307,3 +307,53 @@ fn a_corrected_publication_date_resolves_the_articles_dates_again() {
                 .is_some_and(|iv| iv.start.to_string().starts_with("2023-01"))
     }));
 }
+
+/// Exports say which events a person changed: the CSV's `corrected` column and the JSON's
+/// `corrected` field.
+#[test]
+fn exports_mark_the_corrected_events() {
+    let (dir, folder) = sample_copy();
+    let data = load(&folder);
+    save(
+        &folder,
+        &[Correction::Label {
+            event: missile_anchor(&data),
+            label: "Hypersonic missile test".into(),
+        }],
+    );
+    let out = dir.path().join("chronology.csv");
+    let run = dateline_output(&[
+        "export",
+        &folder.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut reader = csv::Reader::from_path(&out).expect("csv");
+    let header = reader.headers().expect("header").clone();
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (label, corrected) = (column("label"), column("corrected"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    for row in &rows {
+        let expected = if &row[label] == "Hypersonic missile test" {
+            "true"
+        } else {
+            "false"
+        };
+        assert_eq!(&row[corrected], expected, "{row:?}");
+    }
+    assert!(rows.iter().any(|r| &r[label] == "Hypersonic missile test"));
+    let json = crate::fixtures::extract_json(&[&folder.to_string_lossy()]);
+    let marked: Vec<&str> = json["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["corrected"] == true)
+        .filter_map(|e| e["label"].as_str())
+        .collect();
+    assert_eq!(marked, ["Hypersonic missile test"]);
+}
