@@ -85,18 +85,7 @@ impl Dataset {
         } else {
             events::timeline_of(&corpus, &mentions)
         };
-        let mut data = Self {
-            paths,
-            corpus: Arc::new(corpus),
-            rules,
-            mentions: Arc::new(mentions),
-            raw: None,
-            timeline: Timeline::default(),
-            corrections,
-            problems: Vec::new(),
-        };
-        data.apply_corrections(Arc::new(raw));
-        data
+        Self::assemble(paths, (corpus, rules, mentions), raw, corrections)
     }
 
     /// This dataset with the files at `changed` read again (added, changed or removed), only
@@ -134,10 +123,25 @@ impl Dataset {
                 .collect()
         };
         let raw = events::timeline_of(&corpus, &mentions);
+        Self::assemble(
+            self.paths.clone(),
+            (corpus, self.rules.clone(), mentions),
+            raw,
+            corrections,
+        )
+    }
+
+    /// The dataset of what a load or a reload made, with the event corrections applied.
+    fn assemble(
+        paths: Vec<PathBuf>,
+        (corpus, rules, mentions): (Corpus, Rules, Vec<Vec<Mention>>),
+        raw: Timeline,
+        corrections: Corrections,
+    ) -> Self {
         let mut data = Self {
-            paths: self.paths.clone(),
+            paths,
             corpus: Arc::new(corpus),
-            rules: self.rules.clone(),
+            rules,
             mentions: Arc::new(mentions),
             raw: None,
             timeline: Timeline::default(),

@@ -95,21 +95,14 @@ impl<'a> Report<'a> {
                     .collect(),
             })
             .collect();
-        let problems = corpus
-            .problems
-            .iter()
-            .map(|p| ProblemReport {
-                path: p.path.display().to_string(),
-                reason: p.reason.clone(),
-                warning: p.warning,
-            })
-            .collect();
         Self {
             articles,
             events: Vec::new(),
-            problems,
+            problems: Vec::new(),
         }
+        .with_problems(&corpus.problems)
     }
+
     /// The report with `problems` (the corpus's and the corrections') as its problems.
     #[must_use]
     pub fn with_problems(mut self, problems: &[crate::Problem]) -> Self {

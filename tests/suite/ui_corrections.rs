@@ -74,6 +74,16 @@ fn pick(h: &mut H, label: &str) {
     h.run();
 }
 
+/// Selects the missile and opens its first source in the article viewer.
+fn open_viewer_on_missile(h: &mut H) {
+    select_missile(h);
+    h.get_all_by_label("Read article")
+        .next()
+        .expect("Read article")
+        .click();
+    h.run();
+}
+
 fn selected(h: &H) -> String {
     let app = h.state();
     let loaded = app.loaded.as_ref().expect("loaded");
@@ -268,12 +278,7 @@ fn an_event_is_added_from_words_selected_in_the_article_viewer() {
     let (_dir, folder) = sample_copy();
     let mut h = open(&folder);
     let before = events(&h);
-    select_missile(&mut h);
-    h.get_all_by_label("Read article")
-        .next()
-        .expect("Read article")
-        .click();
-    h.run();
+    open_viewer_on_missile(&mut h);
     h.get_by_label("Add an event…").click();
     h.run();
     let (article, range, words) = {
@@ -328,12 +333,7 @@ fn a_publication_date_set_in_the_viewer_resolves_the_article_again_and_undoes() 
     let (_dir, folder) = sample_copy();
     let mut h = open(&folder);
     let before = events(&h);
-    select_missile(&mut h);
-    h.get_all_by_label("Read article")
-        .next()
-        .expect("Read article")
-        .click();
-    h.run();
+    open_viewer_on_missile(&mut h);
     let file = {
         let app = h.state();
         let loaded = app.loaded.as_ref().expect("loaded");
