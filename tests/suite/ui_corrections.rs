@@ -84,6 +84,14 @@ fn open_viewer_on_missile(h: &mut H) {
     h.run();
 }
 
+/// Types `text` into the field `field` and presses `button`.
+fn fill(h: &mut H, field: &str, text: &str, button: &str) {
+    h.get_by_label(field).set_text_value_accesskit(text);
+    h.run();
+    h.get_by_label(button).click();
+    h.run();
+}
+
 fn selected(h: &H) -> String {
     let app = h.state();
     let loaded = app.loaded.as_ref().expect("loaded");
@@ -123,11 +131,7 @@ fn a_date_set_in_the_form_is_saved_named_in_the_edit_menu_and_undone() {
     let mut h = open(&folder);
     let before = events(&h);
     select_missile(&mut h);
-    h.get_by_label("Event date")
-        .set_text_value_accesskit("2022-01");
-    h.run();
-    h.get_by_label("Set date").click();
-    h.run();
+    fill(&mut h, "Event date", "2022-01", "Set date");
     assert!(
         selected(&h).starts_with("2022-01 missile_test"),
         "{}",
@@ -154,11 +158,7 @@ fn a_date_that_is_no_date_is_refused_in_the_form() {
     let mut h = open(&folder);
     let before = events(&h);
     select_missile(&mut h);
-    h.get_by_label("Event date")
-        .set_text_value_accesskit("Jan 5th");
-    h.run();
-    h.get_by_label("Set date").click();
-    h.run();
+    fill(&mut h, "Event date", "Jan 5th", "Set date");
     assert!(h.query_by_label_contains("is not a date").is_some());
     assert_eq!(events(&h), before);
     assert!(saved(&folder).is_empty());
@@ -191,11 +191,7 @@ fn kind_status_and_label_change_and_undo() {
     undo_and_redo_restore(&mut h, &folder, &before, &after);
     undo(&mut h);
 
-    h.get_by_label("Event label")
-        .set_text_value_accesskit("Hypersonic missile test");
-    h.run();
-    h.get_by_label("Rename").click();
-    h.run();
+    fill(&mut h, "Event label", "Hypersonic missile test", "Rename");
     assert!(
         selected(&h).contains("Hypersonic missile test"),
         "{}",
