@@ -357,3 +357,57 @@ fn exports_mark_the_corrected_events() {
         .collect();
     assert_eq!(marked, ["Hypersonic missile test"]);
 }
+
+/// Two identical paragraphs (a repeated boilerplate line): the anchor finds the one whose
+/// span still holds its words, and a moved paragraph is found where it went.
+#[test]
+fn an_anchor_finds_its_paragraph_among_identical_ones_and_after_a_move() {
+    let text = "Date: 2022-01-07\n\nMinisters met in Tokyo on Friday.\n\nMore to follow.\n\nThe envoy signed the accord on Thursday.\n\nMore to follow.\n";
+    let (article, _) = dateline::ingest::article_from_bytes(
+        Path::new("a.txt"),
+        "a.txt".into(),
+        text.as_bytes().to_vec(),
+        None,
+    )
+    .expect("article");
+    let last = article.paragraphs.len() - 1;
+    let p = &article.paragraphs[last];
+    let anchor = Anchor::new(&article, last, p.start..p.start + 4).expect("anchor");
+    let corpus = dateline::Corpus {
+        articles: vec![article.clone()],
+        problems: Vec::new(),
+    };
+    let place = anchor.resolve(&corpus).expect("resolves");
+    assert_eq!(
+        &article.text[place.range.clone()],
+        "More",
+        "an identical paragraph holds the same words: either is right"
+    );
+
+    // The signing paragraph moves to the top: its anchor follows it.
+    let signing = article
+        .paragraphs
+        .iter()
+        .position(|p| article.paragraph_text(p).starts_with("The envoy"))
+        .expect("signing");
+    let sp = &article.paragraphs[signing];
+    let signed = Anchor::new(&article, signing, sp.start + 10..sp.start + 16).expect("anchor");
+    let moved = "Date: 2022-01-07\n\nThe envoy signed the accord on Thursday.\n\nMinisters met in Tokyo on Friday.\n";
+    let (moved, _) = dateline::ingest::article_from_bytes(
+        Path::new("a.txt"),
+        "a.txt".into(),
+        moved.as_bytes().to_vec(),
+        None,
+    )
+    .expect("article");
+    let corpus = dateline::Corpus {
+        articles: vec![moved.clone()],
+        problems: Vec::new(),
+    };
+    let place = signed.resolve(&corpus).expect("found after the move");
+    assert_eq!(&moved.text[place.range], "signed");
+    // A span that no longer fits its paragraph resolves to nothing, never out of bounds.
+    let mut broken = signed.clone();
+    broken.span = [0, 10_000];
+    assert_eq!(broken.resolve(&corpus), None);
+}
