@@ -28,6 +28,8 @@ pub enum Command {
     Zoom(f64),
     ToggleKind(usize),
     FilterArticle(Option<usize>),
+    /// Opens the whole article in the viewer.
+    ReadArticle(usize),
     ToggleTheme,
     ToggleSidePanel,
     ToggleTable,

@@ -119,7 +119,7 @@ pub struct DatelineApp {
     pub open_with: Option<PathBuf>,
     pub save: save_dialog::SaveDialog,
     /// The article viewer's event and source, and whether it still has to scroll to it.
-    pub reading: Option<(usize, usize)>,
+    pub reading: Option<source_panel::Reading>,
     reading_scroll: bool,
     article_form: source_panel::ArticleForm,
     /// Corrections made since the folder opened, to undo and redo.
@@ -524,6 +524,10 @@ impl DatelineApp {
                 }
             }
             Command::FilterArticle(article) => self.article_filter = article,
+            Command::ReadArticle(article) => {
+                self.reading = Some(source_panel::Reading::Article(article));
+                self.reading_scroll = false;
+            }
             Command::ToggleSidePanel => self.state.hide_side = !self.state.hide_side,
             Command::ToggleTable => self.state.hide_table = !self.state.hide_table,
             Command::ToggleWatch => self.toggle_watch(),
@@ -550,7 +554,7 @@ impl DatelineApp {
                 self.message = Some("Citation copied to the clipboard.".into());
             }
             Command::SourcePanel(PanelCommand::ReadArticle { event, source }) => {
-                self.reading = Some((event, source));
+                self.reading = Some(source_panel::Reading::Source { event, source });
                 self.reading_scroll = true;
             }
             Command::SourcePanel(PanelCommand::Correct(correction))
@@ -952,12 +956,20 @@ impl DatelineApp {
             commands.push(command);
         }
         self.save.ui(ui, self.loaded.as_ref(), &self.filter);
-        if let (Some((event, source)), Some(loaded)) = (self.reading, &self.loaded) {
+        if let (Some(reading), Some(loaded)) = (self.reading, &self.loaded) {
             let mut asked = Vec::new();
-            let open = loaded.timeline.events.get(event).is_some_and(|e| {
+            let target = match reading {
+                source_panel::Reading::Source { event, source } => loaded
+                    .timeline
+                    .events
+                    .get(event)
+                    .and_then(|e| e.sources.get(source).map(|s| (s.article, Some((e, s))))),
+                source_panel::Reading::Article(a) => Some((a, None)),
+            };
+            let open = target.is_some_and(|target| {
                 source_panel::article_ui(
                     ui.ctx(),
-                    (e, source),
+                    target,
                     &loaded.corpus,
                     &loaded.rules.kinds,
                     (&mut self.reading_scroll, &mut self.article_form),

@@ -149,6 +149,14 @@ fn articles_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &m
         {
             commands.push(Command::FilterArticle(None));
         }
+        if let Some(a) = state.article_filter
+            && ui
+                .button("Read")
+                .on_hover_text("The whole article: set its date, add an event it reports")
+                .clicked()
+        {
+            commands.push(Command::ReadArticle(a));
+        }
     });
     // Long lists lay out only the rows in sight: a folder can hold thousands of articles.
     let row_h = ui.spacing().interact_size.y;
@@ -173,7 +181,7 @@ fn articles_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &m
                 let events = loaded.article_events.get(a).copied().unwrap_or(0);
                 let selected = state.article_filter == Some(a);
                 // One line per row: show_rows counts on it; the hover has the rest.
-                if ui
+                let row = ui
                     .add(
                         egui::Button::selectable(selected, format!("{date}  {title}  ({events})"))
                             .truncate(),
@@ -181,9 +189,14 @@ fn articles_ui(ui: &mut Ui, state: &SideState<'_>, loaded: &Loaded, commands: &m
                     .on_hover_text(format!(
                         "{}\npublished {date} — date from {from}\n{events} events",
                         article.file
-                    ))
-                    .clicked()
-                {
+                    ));
+                row.context_menu(|ui| {
+                    if ui.button("Read article").clicked() {
+                        commands.push(Command::ReadArticle(a));
+                        ui.close();
+                    }
+                });
+                if row.clicked() {
                     commands.push(Command::FilterArticle(if selected {
                         None
                     } else {

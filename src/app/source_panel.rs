@@ -20,6 +20,14 @@ pub enum PanelCommand {
     Correct(crate::corrections::Correction),
 }
 
+/// What the article viewer shows: an event's source paragraph in its article, or a whole
+/// article (to add an event the timeline lacks, or set its date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Source { event: usize, source: usize },
+    Article(usize),
+}
+
 /// The article viewer's "Add an event" and publication-date fields.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleForm {
@@ -224,22 +232,19 @@ pub(super) fn highlighted(text: &str, offset: usize, source: &Source, ui: &Ui) -
 /// panel and scrolled into view when the window opens. Returns false once closed.
 pub fn article_ui(
     ctx: &egui::Context,
-    (event, source_index): (&Event, usize),
+    (index, cited): (usize, Option<(&Event, &Source)>),
     corpus: &Corpus,
     kinds: &[Kind],
     (scroll, form): (&mut bool, &mut ArticleForm),
     commands: &mut Vec<PanelCommand>,
 ) -> bool {
-    let Some(source) = event.sources.get(source_index) else {
+    let Some(article) = corpus.articles.get(index) else {
         return false;
     };
-    let Some(article) = corpus.articles.get(source.article) else {
-        return false;
-    };
-    if form.for_article != Some(source.article) {
+    if form.for_article != Some(index) {
         *form = ArticleForm {
-            for_article: Some(source.article),
-            kind: event.kind,
+            for_article: Some(index),
+            kind: cited.map_or(0, |(event, _)| event.kind),
             date: article.published_text(),
             published: article.published_text(),
             ..ArticleForm::default()
@@ -252,11 +257,13 @@ pub fn article_ui(
         .default_size([620.0, 520.0])
         .vscroll(false)
         .show(ctx, |ui| {
+            let cited_note = cited.map_or_else(String::new, |(_, source)| {
+                format!(" · cited ¶{}, framed below", source.paragraph)
+            });
             ui.weak(format!(
-                "{} · published {} · cited ¶{}, framed below · {} paragraphs",
+                "{} · published {}{cited_note} · {} paragraphs",
                 article.file,
                 article.published_text(),
-                source.paragraph,
                 article.paragraphs.len()
             ));
             published_ui(ui, article, form, commands);
@@ -265,14 +272,14 @@ pub fn article_ui(
                     .on_hover_text("Select the words that report an event the timeline lacks");
             });
             if form.adding {
-                add_event_ui(ui, (source.article, article), kinds, form, commands);
+                add_event_ui(ui, (index, article), kinds, form, commands);
                 return;
             }
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for (i, paragraph) in article.paragraphs.iter().enumerate() {
                     let text = article.paragraph_text(paragraph);
-                    if i == source.paragraph {
+                    if let Some((_, source)) = cited.filter(|(_, s)| s.paragraph == i) {
                         let response = egui::Frame::new()
                             .fill(ui.visuals().faint_bg_color)
                             .stroke(egui::Stroke::new(1.0, ui.visuals().selection.bg_fill))

@@ -92,6 +92,22 @@ fn fill(h: &mut H, field: &str, text: &str, button: &str) {
     h.run();
 }
 
+/// Selects characters `range` of article `article` in the viewer's text, as a drag would.
+fn select_chars(h: &mut H, article: usize, range: std::ops::Range<usize>) {
+    let id = dateline::app::source_panel::article_text_id(article);
+    let ctx = h.ctx.clone();
+    let mut state = egui::TextEdit::load_state(&ctx, id).expect("the article is shown as text");
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::two(
+            egui::text::CCursor::new(range.start),
+            egui::text::CCursor::new(range.end),
+        )));
+    state.store(&ctx, id);
+    ctx.memory_mut(|m| m.request_focus(id));
+    h.run_steps(3);
+}
+
 fn selected(h: &H) -> String {
     let app = h.state();
     let loaded = app.loaded.as_ref().expect("loaded");
@@ -291,19 +307,7 @@ fn an_event_is_added_from_words_selected_in_the_article_viewer() {
             words,
         )
     };
-    // Select the words as a drag would.
-    let id = dateline::app::source_panel::article_text_id(article);
-    let ctx = h.ctx.clone();
-    let mut state = egui::TextEdit::load_state(&ctx, id).expect("the article is shown as text");
-    state
-        .cursor
-        .set_char_range(Some(egui::text::CCursorRange::two(
-            egui::text::CCursor::new(range.start),
-            egui::text::CCursor::new(range.end),
-        )));
-    state.store(&ctx, id);
-    ctx.memory_mut(|m| m.request_focus(id));
-    h.run_steps(3);
+    select_chars(&mut h, article, range);
     assert!(
         h.query_by_label_contains(&format!("Selected: “{words}”"))
             .is_some()
@@ -532,4 +536,53 @@ fn the_delete_key_rejects_the_selected_event() {
     assert_eq!(saved(&folder)[0]["action"], "reject");
     undo(&mut h);
     assert_eq!(events(&h), before);
+}
+
+/// An article with no event of its own opens from the article list, and an event is added
+/// from it: the case where the extractor missed everything in one article.
+#[test]
+fn an_event_is_added_from_an_article_opened_from_the_list() {
+    let (_dir, folder) = sample_copy();
+    let mut h = open(&folder);
+    let before = events(&h);
+    h.get_by_label_contains("001_585025c503813674.txt").click();
+    h.run();
+    h.get_by_label("Read").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Article: ").is_some(),
+        "the viewer opened"
+    );
+    h.get_by_label("Add an event…").click();
+    h.run();
+    let words = "shared their concerns";
+    let range = {
+        let loaded = h.state().loaded.as_ref().expect("loaded");
+        let a = loaded
+            .corpus
+            .articles
+            .iter()
+            .position(|a| a.file == "001_585025c503813674.txt")
+            .expect("article");
+        let text = &loaded.corpus.articles[a].text;
+        let start = text.find(words).expect("words");
+        (
+            a,
+            text[..start].chars().count()..text[..start + words.len()].chars().count(),
+        )
+    };
+    select_chars(&mut h, range.0, range.1);
+    h.get_by_label("New event kind").click();
+    h.run();
+    pick(&mut h, "Statement");
+    h.get_by_label("Add event").click();
+    h.run();
+    let after = events(&h);
+    assert_eq!(after.len(), before.len() + 1);
+    assert!(
+        after
+            .iter()
+            .any(|e| e == &format!("2022-01-07 statement {words} Happened")),
+        "{after:?}"
+    );
 }
