@@ -666,7 +666,8 @@ impl<'t> Attrs<'t> {
                 "rel" => &mut out.rel,
                 "href" => &mut out.href,
                 "type" => &mut out.kind,
-                "lang" => &mut out.lang,
+                // XHTML pages may declare their language only as `xml:lang`.
+                "lang" | "xml:lang" => &mut out.lang,
                 "pubdate" => {
                     out.pubdate = true;
                     continue;
@@ -835,6 +836,9 @@ mod tests {
         assert_eq!(read(&page("de")), day("2020-10-02"));
         assert_eq!(read(&page("en-US")), day("2020-02-10"));
         assert_eq!(read(&page("en")), None);
+        // XHTML says it as `xml:lang`.
+        let xhtml = r#"<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB"><span class="time">02/10/2020</span>"#;
+        assert_eq!(read(xhtml), day("2020-10-02"));
         // A byline field ends at its separator.
         let byline = "<p>Von Christian am 03.05.2013, 11:51 | 0 Meinungen</p>";
         assert_eq!(read(byline), day("2013-05-03"));
