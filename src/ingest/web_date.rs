@@ -353,8 +353,9 @@ impl Found {
         let (Some(key), Some(content)) = (key, attrs.content) else {
             return;
         };
-        // `schema:dateCreated`, `og:article:published_time`: the vocabulary's prefix varies.
-        let bare = key.rsplit([':', '.']).next().unwrap_or(key);
+        // `schema:dateCreated`, `og:article:published_time`, `sw-pubdate`: the vocabulary's or
+        // the vendor's prefix varies.
+        let bare = key.rsplit([':', '.', '-']).next().unwrap_or(key);
         if LOOSE_META.contains(&key) {
             self.offer(Evidence::LooseMeta, date_in(content));
         } else if PUBLISHED_META.contains(&key) || PUBLISHED_META.contains(&bare) {
@@ -448,6 +449,14 @@ impl Found {
 
     /// A short run of text between tags that is a date line on its own.
     fn text_run(&mut self, text: &str) {
+        if text.len() <= SHORT_DATE_RUN_BYTES
+            && !self.has(Evidence::Visible)
+            && let Some(date) = short_dotted_date(text, self.saved)
+        {
+            self.shown.push(date);
+            self.offer(Evidence::Visible, Some(date));
+            return;
+        }
         if text.len() > MAX_DATE_RUN_BYTES || !has_year(text) {
             return;
         }
@@ -467,6 +476,44 @@ impl Found {
                 (Some(_), None) => None,
             });
         self.offer(Evidence::Visible, date);
+    }
+}
+
+/// The longest run that can be a bare two-digit-year date and its punctuation.
+const SHORT_DATE_RUN_BYTES: usize = 16;
+
+/// A run of text that is only a day, a month and a year joined by dots or bars, as date
+/// fields print them: `02.12.19` and `, 8.5.12` (two-digit years, common in German
+/// bylines), `26 | 01 | 2022`. Such dates are day first; a two-digit year takes the century
+/// that does not put the day after the page was saved.
+fn short_dotted_date(text: &str, saved: Option<NaiveDate>) -> Option<NaiveDate> {
+    fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    }
+    let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '·'));
+    let mut parts = text.split(['.', '|']).map(str::trim);
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let (d, m): (u32, u32) = (number(d)?, number(m)?);
+    if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+        let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m, d)?;
+        return (saved.is_none_or(|s| date <= s) && chrono::Datelike::year(&date) >= 1900)
+            .then_some(date);
+    }
+    if y.len() != 2 {
+        return None;
+    }
+    let y: i32 = number(y)?;
+    let this_century = NaiveDate::from_ymd_opt(2000 + y, m, d)?;
+    let latest = saved.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    if this_century <= latest {
+        Some(this_century)
+    } else {
+        NaiveDate::from_ymd_opt(1900 + y, m, d)
     }
 }
 
@@ -836,6 +883,21 @@ mod tests {
         assert_eq!(read(&page("de")), day("2020-10-02"));
         assert_eq!(read(&page("en-US")), day("2020-02-10"));
         assert_eq!(read(&page("en")), None);
+        // Date fields printed with dots or bars, a two-digit year in its century.
+        assert_eq!(
+            read("<p><a>Klaus Peter</a>, 8.5.12 </p>"),
+            day("2012-05-08")
+        );
+        assert_eq!(read("<span>31.10.23</span>"), day("2023-10-31"));
+        assert_eq!(read("<td>26 | 01 | 2022 </td>"), day("2022-01-26"));
+        assert_eq!(
+            published("<span>02.12.99</span>", day("2020-01-01")).map(|(d, _)| d),
+            day("1999-12-02"),
+            "a year that would be after the save is the last century's"
+        );
+        // A version number or a score is no date.
+        assert_eq!(read("<span>1.2.3</span>"), None);
+        assert_eq!(read("<span>10.40.22</span>"), None);
         // XHTML says it as `xml:lang`.
         let xhtml = r#"<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB"><span class="time">02/10/2020</span>"#;
         assert_eq!(read(xhtml), day("2020-10-02"));
@@ -844,6 +906,12 @@ mod tests {
         assert_eq!(read(byline), day("2013-05-03"));
         let slashed = "<p>Peter Grimm / 07.11.2023 / 09:30 /</p>";
         assert_eq!(read(slashed), day("2023-11-07"));
+    }
+
+    #[test]
+    fn a_vendor_prefixed_publication_meta_is_read() {
+        let page = "<meta name='sw-pubdate' content='2021-11-19'><div class=\"date\">18.11.2021</div><div class=\"pubdate\">19.11.2021</div>";
+        assert_eq!(read(page), day("2021-11-19"));
     }
 
     #[test]
