@@ -41,7 +41,10 @@ pub struct Corrections {
     pub unreadable: Option<String>,
     /// Events the corrections rejected, with the index of the rejecting correction.
     pub rejected: Vec<(usize, Event)>,
-    /// Corrections that could not be applied (their anchor is gone, …).
+    /// Publication dates that name no loaded file: found when the articles are read, kept
+    /// while only the event corrections change.
+    published_problems: Vec<Problem>,
+    /// Every correction that could not be read or applied (their anchor is gone, …).
     pub problems: Vec<Problem>,
 }
 
@@ -71,7 +74,7 @@ impl Dataset {
                     Ok((list, _)) => corrections.list = list,
                     Err(reason) => corrections.unreadable = Some(reason),
                 }
-                corrections.problems =
+                corrections.published_problems =
                     corrections::apply_published(&mut corpus, &corrections.list, &store.in_folder);
             }
         }
@@ -85,7 +88,12 @@ impl Dataset {
         } else {
             events::timeline_of(&corpus, &mentions)
         };
-        Self::assemble(paths, (corpus, rules, mentions), raw, corrections)
+        Self::assemble(
+            paths,
+            (Arc::new(corpus), rules, Arc::new(mentions)),
+            Arc::new(raw),
+            corrections,
+        )
     }
 
     /// This dataset with the files at `changed` read again (added, changed or removed), only
@@ -94,7 +102,7 @@ impl Dataset {
     pub fn reload_files(&self, changed: &[PathBuf]) -> Self {
         let (mut corpus, fresh) = ingest::reload(&self.corpus, &self.paths, changed);
         let mut corrections = self.corrections.clone();
-        corrections.problems = match &corrections.store {
+        corrections.published_problems = match &corrections.store {
             Some(store) => {
                 corrections::apply_published(&mut corpus, &corrections.list, &store.in_folder)
             }
@@ -125,30 +133,31 @@ impl Dataset {
         let raw = events::timeline_of(&corpus, &mentions);
         Self::assemble(
             self.paths.clone(),
-            (corpus, self.rules.clone(), mentions),
-            raw,
+            (Arc::new(corpus), self.rules.clone(), Arc::new(mentions)),
+            Arc::new(raw),
             corrections,
         )
     }
 
-    /// The dataset of what a load or a reload made, with the event corrections applied.
+    /// The dataset of articles, their mentions and the `raw` timeline they made, with the
+    /// event corrections of `corrections` applied.
     fn assemble(
         paths: Vec<PathBuf>,
-        (corpus, rules, mentions): (Corpus, Rules, Vec<Vec<Mention>>),
-        raw: Timeline,
+        (corpus, rules, mentions): (Arc<Corpus>, Rules, Arc<Vec<Vec<Mention>>>),
+        raw: Arc<Timeline>,
         corrections: Corrections,
     ) -> Self {
         let mut data = Self {
             paths,
-            corpus: Arc::new(corpus),
+            corpus,
             rules,
-            mentions: Arc::new(mentions),
+            mentions,
             raw: None,
             timeline: Timeline::default(),
             corrections,
             problems: Vec::new(),
         };
-        data.apply_corrections(Arc::new(raw));
+        data.apply_corrections(raw);
         data
     }
 
@@ -193,22 +202,16 @@ impl Dataset {
         let mut corrections = self.corrections.clone();
         corrections.list = list;
         corrections.unreadable = unreadable;
-        // Problems of the publication dates stay; those of the events are made again.
-        corrections
-            .problems
-            .retain(|p| p.reason.contains("publication date"));
-        let mut data = Self {
-            paths: self.paths.clone(),
-            corpus: Arc::clone(&self.corpus),
-            rules: self.rules.clone(),
-            mentions: Arc::clone(&self.mentions),
-            raw: None,
-            timeline: Timeline::default(),
+        Self::assemble(
+            self.paths.clone(),
+            (
+                Arc::clone(&self.corpus),
+                self.rules.clone(),
+                Arc::clone(&self.mentions),
+            ),
+            raw,
             corrections,
-            problems: Vec::new(),
-        };
-        data.apply_corrections(raw);
-        data
+        )
     }
 
     /// The timeline as extracted, before the event corrections.
@@ -219,7 +222,6 @@ impl Dataset {
 
     /// Shows `raw` with the corrections applied; with none, `raw` itself, not a copy.
     fn apply_corrections(&mut self, raw: Arc<Timeline>) {
-        let published_problems = std::mem::take(&mut self.corrections.problems);
         let file = self
             .corrections
             .store
@@ -245,7 +247,9 @@ impl Dataset {
         };
         self.timeline = applied.timeline;
         self.corrections.rejected = applied.rejected;
-        self.corrections.problems = published_problems;
+        self.corrections
+            .problems
+            .clone_from(&self.corrections.published_problems);
         if let Some(reason) = &self.corrections.unreadable {
             self.corrections
                 .problems

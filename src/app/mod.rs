@@ -247,10 +247,6 @@ impl DatelineApp {
         self.state.enter_folder(&loaded.paths);
         self.selected = None;
         self.article_filter = None;
-        self.filter.invalidate();
-        self.rows.invalidate();
-        self.reading = None;
-        self.view_index = None;
         let other_folder = self
             .loaded
             .as_ref()
@@ -261,12 +257,22 @@ impl DatelineApp {
         if other_folder {
             self.history = edit::History::default();
         }
-        self.data_generation += 1;
         self.reload = None;
         self.watch = None;
         if !self.state.watch_paused {
             self.start_watching(&loaded.paths);
         }
+        self.show(loaded);
+    }
+
+    /// Makes `loaded` what the window shows: what was made from the previous data (filter,
+    /// table rows, view index, the article viewer, the forms) is made again.
+    fn show(&mut self, loaded: Loaded) {
+        self.filter.invalidate();
+        self.rows.invalidate();
+        self.reading = None;
+        self.view_index = None;
+        self.data_generation += 1;
         self.loaded = Some(Arc::new(loaded));
     }
 
@@ -384,15 +390,9 @@ impl DatelineApp {
             .and_then(|id| loaded.timeline.events.get(id))
             .and_then(|e| corrections::Anchor::of_event(&loaded.corpus, e));
         self.selected = selected
-            .and_then(|a| a.resolve(&data.corpus))
-            .and_then(|place| corrections::event_at(&data.timeline.events, &place))
+            .and_then(|a| a.event_in(&data.corpus, &data.timeline.events))
             .map(|(e, _)| e);
-        self.reading = None;
-        self.filter.invalidate();
-        self.rows.invalidate();
-        self.view_index = None;
-        self.data_generation += 1;
-        self.loaded = Some(Arc::new(Loaded::new(data)));
+        self.show(Loaded::new(data));
     }
 
     /// Starts loading `paths` in the background, replacing (and cancelling) any load running.
@@ -599,8 +599,7 @@ impl DatelineApp {
             Correction::Published { file, .. } => file.clone(),
             other => other
                 .anchor()
-                .and_then(|a| a.resolve(&loaded.corpus))
-                .and_then(|place| corrections::event_at(&loaded.timeline.events, &place))
+                .and_then(|a| a.event_in(&loaded.corpus, &loaded.timeline.events))
                 .and_then(|(e, _)| loaded.timeline.events.get(e))
                 .map(|e| e.label.clone())
                 .unwrap_or_default(),

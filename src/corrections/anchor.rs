@@ -74,6 +74,12 @@ impl Anchor {
         Self::of_source(corpus, event.sources.first()?)
     }
 
+    /// The event of `events` (and which of its sources) this anchor points at in `corpus`.
+    #[must_use]
+    pub fn event_in(&self, corpus: &Corpus, events: &[Event]) -> Option<(usize, usize)> {
+        event_at(events, &self.resolve(corpus)?)
+    }
+
     /// Where this anchor is in `corpus` now. Among identical paragraphs (a repeated
     /// boilerplate line) the one whose span still holds the quote wins.
     #[must_use]

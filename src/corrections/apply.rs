@@ -80,8 +80,7 @@ fn apply_one(
     let unmatched = |quote: &str| format!("correction to '{quote}' no longer matches its article");
     let find = |events: &[Event], anchor: &super::Anchor| {
         anchor
-            .resolve(corpus)
-            .and_then(|place| super::event_at(events, &place))
+            .event_in(corpus, events)
             .ok_or_else(|| unmatched(&anchor.quote))
     };
     let kind_index = |name: &str| {

@@ -189,9 +189,9 @@ fn every_kind_of_correction_applies() {
     let problems = &again.corrections.problems;
     assert!(problems.is_empty(), "{problems:?}");
     let find = |anchor: &Anchor| {
-        let place = anchor.resolve(&again.corpus).expect("resolves");
-        let (e, _) =
-            dateline::corrections::event_at(&again.timeline.events, &place).expect("event");
+        let (e, _) = anchor
+            .event_in(&again.corpus, &again.timeline.events)
+            .expect("event");
         &again.timeline.events[e]
     };
     let changed = find(&missile);
