@@ -199,20 +199,22 @@ pub fn reload(corpus: &Corpus, roots: &[PathBuf], changed: &[PathBuf]) -> (Corpu
         if !path.exists() {
             continue;
         }
-        // The file's name as the folder it is in names it; a path outside every root is
-        // not part of what was opened.
-        if !roots.iter().any(|r| path.starts_with(r)) {
+        // A path outside every root is not part of what was opened; one under a hidden
+        // folder or itself hidden is skipped by the folder walk, so here too.
+        let Some(root) = roots.iter().find(|r| path.starts_with(r)) else {
+            continue;
+        };
+        let hidden = path
+            .strip_prefix(root)
+            .is_ok_and(|rel| rel.components().any(|c| is_hidden(c.as_os_str())));
+        if hidden {
             continue;
         }
         if path.is_dir() {
             let mut inner = Vec::new();
             collect_files(path, &mut inner, &mut problems);
             files.extend(inner.into_iter().map(|(p, _)| p));
-        } else if has_article_extension(path)
-            && !path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        {
+        } else if has_article_extension(path) {
             files.push(path.to_path_buf());
         }
     }
@@ -305,7 +307,7 @@ fn collect_files(root: &Path, out: &mut Vec<(PathBuf, String)>, problems: &mut V
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') {
+            if is_hidden(&entry.file_name()) {
                 continue;
             }
             match entry.file_type() {
@@ -359,6 +361,11 @@ pub(crate) fn estimated_date_warning(article: &Article) -> Option<Problem> {
         ),
     };
     Some(Problem::warning(&article.path, reason))
+}
+
+/// Dot files and folders (`.git`, `.obsidian`, editors' swap files) are not articles.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
 }
 
 fn has_article_extension(path: &Path) -> bool {

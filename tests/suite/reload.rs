@@ -71,6 +71,14 @@ fn an_added_changed_or_removed_file_reloads_alone_as_a_full_load_would() {
     let data = data.reload_files(std::slice::from_ref(&first));
     assert_eq!(summary(&data), summary(&load(&folder)));
 
+    // What the folder walk skips, a reload skips too: a file in a hidden folder.
+    std::fs::create_dir(folder.join(".notes")).expect("mkdir");
+    let hidden = folder.join(".notes/draft.txt");
+    std::fs::write(&hidden, NEW_ARTICLE).expect("write");
+    let data = data.reload_files(std::slice::from_ref(&hidden));
+    assert_eq!(data.corpus.articles.len(), 3);
+    assert_eq!(summary(&data), summary(&load(&folder)));
+
     std::fs::remove_file(&added).expect("remove");
     let data = data.reload_files(std::slice::from_ref(&added));
     assert_eq!(data.corpus.articles.len(), 2);
