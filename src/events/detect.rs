@@ -454,21 +454,20 @@ impl Context<'_> {
         };
         // Time expressions come in text order: those of the sentence are one run of them.
         let first = self.timexes.partition_point(|t| t.start < sentence.start);
-        let candidates: Vec<&Timex> = self.timexes[first..]
-            .iter()
-            .take_while(|t| t.start < sentence.end)
-            .filter(usable)
-            .collect();
-        let within = |t: &&&Timex, r: &Range<usize>| t.start >= r.start && t.end <= r.end;
+        let candidates = || {
+            self.timexes[first..]
+                .iter()
+                .take_while(|t| t.start < sentence.end)
+                .filter(usable)
+        };
+        let within = |t: &&Timex, r: &Range<usize>| t.start >= r.start && t.end <= r.end;
         // Same clause, after the trigger and before the next one; then before it.
-        let after = candidates
-            .iter()
+        let after = candidates()
             .filter(|t| {
                 within(t, &clause_bytes) && t.start >= trig.end && t.end <= next_trigger_start
             })
             .min_by_key(|t| t.start);
-        let before = candidates
-            .iter()
+        let before = candidates()
             .filter(|t| {
                 within(t, &clause_bytes) && t.end <= trig.start && t.start >= prev_trigger_end
             })
@@ -483,19 +482,18 @@ impl Context<'_> {
             return None;
         }
         // Elsewhere in the sentence, not past another trigger; then anywhere in it.
-        let distance = |t: &&&Timex| {
+        let distance = |t: &&Timex| {
             if t.start >= trig.end {
                 t.start - trig.end
             } else {
                 trig.start - t.end
             }
         };
-        let unblocked = candidates
-            .iter()
+        let unblocked = candidates()
             .filter(|t| t.end <= next_trigger_start && t.start >= prev_trigger_end)
             .min_by_key(distance);
-        let any = candidates.iter().min_by_key(distance);
-        unblocked.or(any).map(|t| (*t, DatedBy::Sentence))
+        let any = candidates().min_by_key(distance);
+        unblocked.or(any).map(|t| (t, DatedBy::Sentence))
     }
 
     /// "The summit opened on Saturday and closed on Sunday": one event from the first day to the

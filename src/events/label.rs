@@ -1,5 +1,6 @@
 //! A mention's label: the clause around its trigger, trimmed to what a timeline can show.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::detect::{Context, phrase_at};
@@ -12,7 +13,8 @@ impl Context<'_> {
         let words = self.words;
         let text = &self.article.text;
         let w = |k: usize| &text[words[k].range.clone()];
-        let mut parts: Vec<String> = Vec::new();
+        // Borrowed from the article: a label is made for each of 100,000s of mentions.
+        let mut parts: Vec<Cow<'_, str>> = Vec::new();
         let passive = span.start > 0
             && matches!(
                 words[span.start - 1].lower.as_ref(),
@@ -30,7 +32,7 @@ impl Context<'_> {
                     let end = (start..clause.end)
                         .take_while(|&k| words[k].capitalized)
                         .last()?;
-                    Some(text[words[start].range.start..words[end].range.end].to_owned())
+                    Some(&text[words[start].range.start..words[end].range.end])
                 })
         } else {
             None
@@ -42,7 +44,7 @@ impl Context<'_> {
         } else {
             clause.start
         };
-        let actor = agent.clone().or_else(|| {
+        let actor = agent.or_else(|| {
             let from = clause_start.max(span.start.saturating_sub(14));
             let mut end = None;
             for k in (from..span.start).rev() {
@@ -66,10 +68,10 @@ impl Context<'_> {
             {
                 start += 1;
             }
-            (start <= end).then(|| text[words[start].range.start..words[end].range.end].to_owned())
+            (start <= end).then(|| &text[words[start].range.start..words[end].range.end])
         });
-        if let Some(actor) = &actor {
-            parts.push(actor.clone());
+        if let Some(actor) = actor {
+            parts.push(Cow::Borrowed(actor));
         }
         if p.noun {
             let mut start = span.start;
@@ -80,9 +82,10 @@ impl Context<'_> {
                 }
                 start -= 1;
             }
-            parts.push((start..span.end).map(w).collect::<Vec<_>>().join(" "));
+            parts.extend((start..span.end).map(|k| Cow::Borrowed(w(k))));
         } else {
-            parts.push(span.clone().map(w).collect::<Vec<_>>().join(" "));
+            let verb_at = parts.len();
+            parts.extend(span.clone().map(|k| Cow::Borrowed(w(k))));
             // The required object ("missile", "agreement", "as envoy") with one modifier.
             if p.near_is_object() {
                 let to = (span.end + p.window + 3).min(clause.end);
@@ -104,8 +107,8 @@ impl Context<'_> {
                         && !is_function_word(&words[first - 1].lower)
                         && !words[first - 1].lower.ends_with("ly"))
                     .then(|| w(first - 1));
-                    parts.extend(modifier.map(str::to_owned));
-                    parts.extend((first..=head).map(|k| w(k).to_owned()));
+                    parts.extend(modifier.map(Cow::Borrowed));
+                    parts.extend((first..=head).map(|k| Cow::Borrowed(w(k))));
                 } else {
                     // The object came first: "a joint statement issued after the talks".
                     let from = span.start.saturating_sub(p.window).max(self.sentence.start);
@@ -118,9 +121,9 @@ impl Context<'_> {
                         } else {
                             k
                         };
-                        let verb = parts.pop().unwrap_or_default();
-                        parts.extend((start..=k).map(|j| w(j).to_owned()));
-                        parts.push(verb);
+                        let verb = parts.split_off(verb_at);
+                        parts.extend((start..=k).map(|j| Cow::Borrowed(w(j))));
+                        parts.extend(verb);
                     }
                 }
             } else {
@@ -134,7 +137,7 @@ impl Context<'_> {
                             && words[k].lower == "of"
                             && words.get(k + 1).is_some_and(|n| n.capitalized)))
                 {
-                    parts.push(w(k).to_owned());
+                    parts.push(Cow::Borrowed(w(k)));
                     k += 1;
                 }
                 while k < clause.end
@@ -143,7 +146,7 @@ impl Context<'_> {
                     && !words[k].capitalized
                     && !(k > span.end && words[k].lower == "to")
                 {
-                    parts.push(w(k).to_owned());
+                    parts.push(Cow::Borrowed(w(k)));
                     k += 1;
                 }
                 // "met in Oslo", "met with Biden": where, or with whom, when it is a name.
@@ -152,10 +155,10 @@ impl Context<'_> {
                     && words[k + 1].capitalized
                     && !is_calendar_word(&words[k + 1].lower)
                 {
-                    parts.push(w(k).to_owned());
+                    parts.push(Cow::Borrowed(w(k)));
                     k += 1;
                     while k < clause.end && k < span.end + 10 && words[k].capitalized {
-                        parts.push(w(k).to_owned());
+                        parts.push(Cow::Borrowed(w(k)));
                         k += 1;
                     }
                 }
@@ -173,10 +176,9 @@ impl Context<'_> {
                 while start > clause.start && words[start - 1].capitalized {
                     start -= 1;
                 }
-                let patient = text[words[start].range.start..words[end].range.end].to_owned();
-                parts[0] = patient;
-                parts.insert(1, w(aux).to_owned());
-                parts.push(format!("by {agent}"));
+                parts[0] = Cow::Borrowed(&text[words[start].range.start..words[end].range.end]);
+                parts.insert(1, Cow::Borrowed(w(aux)));
+                parts.push(Cow::Owned(format!("by {agent}")));
             }
         }
         let mut label = parts.join(" ");

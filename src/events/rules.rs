@@ -178,6 +178,16 @@ pub struct Rules {
     /// Patterns by the hash of a form of their first word (a collision only adds a candidate
     /// that fails to match).
     pub(crate) by_first_word: HashMap<u64, Vec<usize>, crate::similarity::ShortKeyBuild>,
+    /// One bit per value of a hash's top 16 bits, set for the first words: nearly every word
+    /// of an article starts no trigger, and one bit says so without probing the map.
+    first_word_bits: Box<[u64]>,
+}
+
+const FIRST_WORD_BITS: usize = 1 << 16;
+
+fn first_word_bit(hash: u64) -> (usize, u64) {
+    let bit = (hash >> 48) as usize;
+    (bit / 64, 1 << (bit % 64))
 }
 
 impl Rules {
@@ -220,6 +230,7 @@ impl Rules {
             kinds: Vec::new(),
             patterns: Vec::new(),
             by_first_word: HashMap::default(),
+            first_word_bits: Box::default(),
         };
         for spec in file.kind {
             let name = spec.name.get_ref();
@@ -308,9 +319,12 @@ impl Rules {
 
     fn reindex(&mut self) {
         self.by_first_word.clear();
+        let mut bits = vec![0u64; FIRST_WORD_BITS / 64];
         for (i, p) in self.patterns.iter().enumerate() {
             if let Some(Slot::Word(forms)) = p.slots.first() {
                 for form in forms {
+                    let (word, bit) = first_word_bit(form.hash);
+                    bits[word] |= bit;
                     let patterns = self.by_first_word.entry(form.hash).or_default();
                     if !patterns.contains(&i) {
                         patterns.push(i);
@@ -318,10 +332,15 @@ impl Rules {
                 }
             }
         }
+        self.first_word_bits = bits.into_boxed_slice();
     }
 
     /// The patterns whose first word may be `word`.
     pub(crate) fn starting_with(&self, word: &Word<'_>) -> &[usize] {
+        let (at, bit) = first_word_bit(word.hash);
+        if self.first_word_bits.get(at).is_none_or(|w| w & bit == 0) {
+            return &[];
+        }
         self.by_first_word
             .get(&word.hash)
             .map_or(&[], Vec::as_slice)
