@@ -28,7 +28,7 @@ pub(super) fn build_event(
     // Members in text order, so each paragraph's mentions are neighbours: one source each.
     let mut ordered = ms.clone();
     ordered.sort_by_key(|(article, m)| (*article, m.paragraph, m.trigger.start));
-    let mut sources: Vec<Source> = Vec::new();
+    let mut sources: Vec<Source> = Vec::with_capacity(ordered.len());
     for &(article, m) in &ordered {
         match sources.last_mut() {
             Some(s) if s.article == article && s.paragraph == m.paragraph => {

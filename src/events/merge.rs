@@ -212,21 +212,22 @@ fn merge_kind(
     members: &[usize],
     same_story: &(impl Fn(usize, usize) -> bool + Sync),
 ) -> Vec<Vec<usize>> {
-    let mut dated: Vec<Row> = (0..members.len())
-        .filter_map(|k| {
-            let cluster = &clusters[members[k]];
-            cluster.interval.map(|iv| Row {
-                start: iv.start.num_days_from_ce(),
-                end: iv.end.num_days_from_ce(),
-                article: cluster.article,
-                member: k,
-                story: cluster.story,
-                keywords: &cluster.keywords,
-                participants: &cluster.participants,
-            })
+    // Sized up front: a kind can hold most of 100,000s of clusters, and growing copied them.
+    let mut dated: Vec<Row> = Vec::with_capacity(members.len());
+    dated.extend((0..members.len()).filter_map(|k| {
+        let cluster = &clusters[members[k]];
+        cluster.interval.map(|iv| Row {
+            start: iv.start.num_days_from_ce(),
+            end: iv.end.num_days_from_ce(),
+            article: cluster.article,
+            member: k,
+            story: cluster.story,
+            keywords: &cluster.keywords,
+            participants: &cluster.participants,
         })
-        .collect();
-    dated.sort_by_key(|row| row.start);
+    }));
+    // Members are unique: the same order a stable sort by start gives, without its buffer.
+    dated.sort_unstable_by_key(|row| (row.start, row.member));
     // Undated clusters: only against undated ones in same-story articles.
     let undated: Vec<usize> = (0..members.len())
         .filter(|&k| clusters[members[k]].interval.is_none())

@@ -134,6 +134,10 @@ pub fn leading_date(paragraph: &str) -> Option<NaiveDate> {
 }
 
 /// Weekday names of the languages of [`MONTHS`], lowercase.
+/// The longest of [`WEEKDAYS`] in characters ("segunda-feira"): lowercasing never makes a
+/// word fewer characters, so a longer word is none of them.
+const MAX_WEEKDAY_CHARS: usize = 13;
+
 const WEEKDAYS: [&str; 41] = [
     "montag",
     "dienstag",
@@ -184,11 +188,13 @@ fn skip_weekday(s: &str) -> &str {
         .find(|c: char| !(c.is_alphabetic() || c == '-'))
         .unwrap_or(s.len());
     let word = &s[..word_end];
-    let named = weekday_from_name(word.trim_end_matches('-')).is_some()
-        || WEEKDAYS
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word) || word.to_lowercase() == *w);
-    if word_end >= 3 && named {
+    // Every header line passes here: lowercase a word once, and only a word that could be one.
+    let named = || {
+        weekday_from_name(word.trim_end_matches('-')).is_some()
+            || (word.chars().count() <= MAX_WEEKDAY_CHARS
+                && WEEKDAYS.contains(&word.to_lowercase().as_str()))
+    };
+    if word_end >= 3 && named() {
         s[word_end..].trim_start_matches(['.', ',', ' ', '\t'])
     } else {
         s
@@ -197,7 +203,13 @@ fn skip_weekday(s: &str) -> &str {
 
 /// A full date at the start of `s`, and what follows it.
 fn parse_date(s: &str) -> Option<(LineDate, &str)> {
-    if let Some(c) = NUMERIC.captures(s) {
+    // Each pattern is anchored and opens with a digit (numeric, CJK) or a letter or digit
+    // (written): the first character rules most lines out before any regex runs.
+    let digit_first = s.starts_with(|c: char| c.is_ascii_digit());
+    if !digit_first && !s.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    if digit_first && let Some(c) = NUMERIC.captures(s) {
         let end = c.get(0)?.end();
         let num = |name: &str| c.name(name)?.as_str().parse::<u32>().ok();
         let year = |name: &str| c.name(name)?.as_str().parse::<i32>().ok();
@@ -255,6 +267,9 @@ fn parse_date(s: &str) -> Option<(LineDate, &str)> {
             },
             &s[end..],
         ));
+    }
+    if !digit_first {
+        return None;
     }
     let c = CJK.captures(s)?;
     let end = c.get(0)?.end();
@@ -382,6 +397,15 @@ fn plausible(date: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_weekday_name_is_longer_than_the_bound() {
+        let longest = WEEKDAYS.iter().map(|w| w.chars().count()).max();
+        assert_eq!(longest, Some(MAX_WEEKDAY_CHARS));
+        assert_eq!(skip_weekday("SEGUNDA-FEIRA, 7 de junho"), "7 de junho");
+        assert_eq!(skip_weekday("Sábado 7"), "7");
+        assert_eq!(skip_weekday("Sabbatical 7"), "Sabbatical 7");
+    }
 
     fn day(s: &str) -> Option<String> {
         date_line(s).map(|d| d.date.to_string())
