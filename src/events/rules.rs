@@ -136,6 +136,9 @@ pub(crate) struct Phrases {
     pub list: Vec<Vec<Slot>>,
     /// Sorted and deduplicated.
     first_words: Vec<u64>,
+    /// One bit per value of the top six bits of each of `first_words`: most words near a
+    /// trigger are ruled out by one test instead of a binary search.
+    first_word_mask: u64,
     /// Some phrase opens with `@name`.
     first_name: bool,
     /// Some phrase opens with a gap or is empty: any word may start it.
@@ -154,6 +157,10 @@ impl Phrases {
         }
         set.first_words.sort_unstable();
         set.first_words.dedup();
+        set.first_word_mask = set
+            .first_words
+            .iter()
+            .fold(0, |mask, &hash| mask | mask_bit(hash));
         set.list = list;
         set
     }
@@ -166,8 +173,13 @@ impl Phrases {
     pub fn may_start_at(&self, word: &Word<'_>) -> bool {
         self.first_any
             || (self.first_name && word.capitalized)
-            || self.first_words.binary_search(&word.hash).is_ok()
+            || (self.first_word_mask & mask_bit(word.hash) != 0
+                && self.first_words.binary_search(&word.hash).is_ok())
     }
+}
+
+fn mask_bit(hash: u64) -> u64 {
+    1 << (hash >> 58)
 }
 
 /// Compiled rules: kinds and the trigger patterns indexed by their first word.
