@@ -34,18 +34,19 @@ impl History {
 
     /// The list to go back to, remembering `current` for redo.
     pub fn undo(&mut self, current: Vec<Correction>) -> Option<Step> {
-        let step = self.undo.pop()?;
-        self.redo.push(Step {
-            description: step.description.clone(),
-            list: current,
-        });
-        Some(step)
+        Self::cross(&mut self.undo, &mut self.redo, current)
     }
 
     /// The list to go forward to, remembering `current` for undo.
     pub fn redo(&mut self, current: Vec<Correction>) -> Option<Step> {
-        let step = self.redo.pop()?;
-        self.undo.push(Step {
+        Self::cross(&mut self.redo, &mut self.undo, current)
+    }
+
+    /// Takes the newest step of `from`; `current` goes onto `to` under the same description,
+    /// so the step can be crossed back.
+    fn cross(from: &mut Vec<Step>, to: &mut Vec<Step>, current: Vec<Correction>) -> Option<Step> {
+        let step = from.pop()?;
+        to.push(Step {
             description: step.description.clone(),
             list: current,
         });
