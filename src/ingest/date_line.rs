@@ -204,7 +204,9 @@ fn skip_weekday(s: &str) -> &str {
 /// A full date at the start of `s`, and what follows it.
 fn parse_date(s: &str) -> Option<(LineDate, &str)> {
     // Each pattern is anchored and opens with a digit (numeric, CJK) or a letter or digit
-    // (written): the first character rules most lines out before any regex runs.
+    // (written): the first character rules most lines out before any regex runs. `\d` also
+    // matches other scripts' digits, but only ASCII digits parse as numbers below, so a line
+    // opening with another digit never gave a date from the numeric or CJK pattern.
     let digit_first = s.starts_with(|c: char| c.is_ascii_digit());
     if !digit_first && !s.starts_with(char::is_alphanumeric) {
         return None;
