@@ -19,6 +19,9 @@ mod hostile;
 mod ingest;
 #[path = "suite/layers.rs"]
 mod layers;
+#[cfg(feature = "gui")]
+#[path = "suite/layout.rs"]
+mod layout;
 #[path = "suite/reload.rs"]
 mod reload;
 #[path = "suite/temporal.rs"]

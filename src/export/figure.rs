@@ -52,6 +52,24 @@ pub struct FigureInput<'a> {
     pub list_note: Option<String>,
 }
 
+impl FigureInput<'_> {
+    /// The timeline view as the figure draws it: numbers written into the labels, where the
+    /// stacked layout keeps them apart, and nothing selected.
+    #[must_use]
+    pub fn timeline(&self) -> TimelineInput<'_> {
+        TimelineInput {
+            events: self.events,
+            kinds: self.kinds,
+            visible: self.visible,
+            shown: self.shown,
+            selected: None,
+            view: self.view,
+            numbers: Some(self.numbers),
+            index: None,
+        }
+    }
+}
+
 /// Where the figure and its chart ended up, in points.
 #[derive(Debug, Clone)]
 pub struct Layout {
@@ -95,19 +113,9 @@ pub fn figure_ui(ui: &mut Ui, input: &FigureInput<'_>) -> Layout {
         chart = ui
             .allocate_ui(size, |ui| {
                 ui.set_min_size(size);
-                let timeline_input = TimelineInput {
-                    events: input.events,
-                    kinds: input.kinds,
-                    visible: input.visible,
-                    shown: input.shown,
-                    selected: None,
-                    view: input.view,
-                    numbers: Some(input.numbers),
-                    index: None,
-                };
+                let timeline_input = input.timeline();
                 let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
                 let painter = ui.painter_at(rect);
-                // Numbers are written into the labels: the stacked layout keeps them apart.
                 markers =
                     timeline::paint::paint(&painter, rect, ui.visuals(), &timeline_input).markers;
             })

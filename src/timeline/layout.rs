@@ -50,6 +50,14 @@ impl Geometry {
         lanes.max(1) as f32 * lane_h + AXIS_PX
     }
 
+    /// The height lanes are drawn in when `room` is what there is: all of it, or more (to be
+    /// scrolled) when it would squeeze lanes below one labelled sub-row and the chip row.
+    #[must_use]
+    pub fn canvas_height(room: f32, lanes: usize) -> f32 {
+        let needed = Self::height_for(lanes, MIN_LANE_PX);
+        if room + 0.5 >= needed { room } else { needed }
+    }
+
     #[must_use]
     pub fn mapping(&self, view: TimeView) -> Mapping {
         Mapping {
@@ -184,6 +192,59 @@ impl Stacked {
     #[must_use]
     pub fn count(&self) -> usize {
         self.placed.len() + self.chips.iter().map(|c| c.events.len()).sum::<usize>()
+    }
+
+    /// What breaks the layout's promises, if anything: a marker, label or chip overlapping
+    /// another of its lane or reaching outside the plot, or fewer than `items` events placed
+    /// or counted. Tests and debug checks ask this of every layout they make.
+    #[must_use]
+    pub fn flaw(&self, geometry: &Geometry, items: usize) -> Option<String> {
+        if self.count() != items {
+            return Some(format!(
+                "{} of {items} items placed or counted",
+                self.count()
+            ));
+        }
+        let plot = geometry.plot.expand(0.01);
+        let mut boxes: Vec<(usize, Rect)> = Vec::with_capacity(2 * self.placed.len());
+        for p in &self.placed {
+            let marker = match p.band {
+                Some((x0, x1)) => Rect::from_min_max(
+                    Pos2::new(x0, p.center.y - MARKER_RADIUS),
+                    Pos2::new(x1, p.center.y + MARKER_RADIUS),
+                ),
+                None => Rect::from_center_size(p.center, egui::Vec2::splat(2.0 * MARKER_RADIUS)),
+            };
+            boxes.push((p.row, marker));
+            // A band's label sits on its own band.
+            if let Some(label) = p.label.filter(|_| p.band.is_none()) {
+                boxes.push((p.row, label));
+            }
+        }
+        boxes.extend(self.chips.iter().map(|c| (c.row, c.rect)));
+        if let Some((row, b)) = boxes.iter().find(|(_, b)| !plot.contains_rect(*b)) {
+            return Some(format!(
+                "lane {row}: {b:?} reaches outside the plot {plot:?}"
+            ));
+        }
+        // By left edge, so each box is compared only with those that start before it ends.
+        boxes.sort_by(|(ra, a), (rb, b)| {
+            (ra, a.left())
+                .partial_cmp(&(rb, b.left()))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        for (i, (row, a)) in boxes.iter().enumerate() {
+            let a = a.shrink(0.01);
+            for (other, b) in boxes[i + 1..]
+                .iter()
+                .take_while(|(r, b)| r == row && b.left() < a.right())
+            {
+                if a.intersects(b.shrink(0.01)) {
+                    return Some(format!("lane {other}: {a:?} and {b:?} overlap"));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -383,6 +444,10 @@ mod tests {
         let g = Geometry::new(rect, 100);
         assert!((g.lane_h - MIN_LANE_PX).abs() < f32::EPSILON);
         assert_eq!(g.item_rows(), 1);
+        // Too short for its lanes: drawn taller, to be scrolled, rather than cut off.
+        let needed = Geometry::height_for(100, MIN_LANE_PX);
+        assert!((Geometry::canvas_height(1000.0, 100) - needed).abs() < f32::EPSILON);
+        assert!((Geometry::canvas_height(1000.0, 4) - 1000.0).abs() < f32::EPSILON);
     }
 
     fn item(event: usize, row: usize, x: f32) -> Item {
@@ -395,43 +460,9 @@ mod tests {
         }
     }
 
-    /// No two markers, labels or chips of a lane intersect, nothing is lost without a count,
-    /// and nothing runs past the plot's right edge.
-    pub(crate) fn assert_no_overlap(stacked: &Stacked, geometry: &Geometry, items: usize) {
-        assert_eq!(
-            stacked.count(),
-            items,
-            "every item placed or counted in a chip"
-        );
-        let mut boxes: Vec<(usize, Rect)> = Vec::new();
-        for p in &stacked.placed {
-            let marker = match p.band {
-                Some((x0, x1)) => Rect::from_min_max(
-                    Pos2::new(x0, p.center.y - MARKER_RADIUS),
-                    Pos2::new(x1, p.center.y + MARKER_RADIUS),
-                ),
-                None => Rect::from_center_size(p.center, egui::Vec2::splat(2.0 * MARKER_RADIUS)),
-            };
-            boxes.push((p.row, marker.shrink(0.01)));
-            if let Some(label) = p.label {
-                assert!(label.right() <= geometry.plot.right() + 0.01, "{label:?}");
-                // A band's label sits on its own band.
-                if p.band.is_none() {
-                    boxes.push((p.row, label.shrink(0.01)));
-                }
-            }
-        }
-        for c in &stacked.chips {
-            assert!(c.rect.right() <= geometry.plot.right() + 0.01);
-            boxes.push((c.row, c.rect.shrink(0.01)));
-        }
-        for (i, (row, a)) in boxes.iter().enumerate() {
-            for (other, b) in &boxes[i + 1..] {
-                assert!(
-                    row != other || !a.intersects(*b),
-                    "lane {row}: {a:?} and {b:?} overlap"
-                );
-            }
+    fn assert_no_overlap(stacked: &Stacked, geometry: &Geometry, items: usize) {
+        if let Some(flaw) = stacked.flaw(geometry, items) {
+            panic!("{flaw}");
         }
     }
 

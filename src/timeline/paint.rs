@@ -4,49 +4,11 @@
 
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, Vec2, Visuals};
 
+use super::arrange::{Arrangement, Content, DENSITY_COLUMN_PX, arrange};
+pub use super::arrange::{LABEL_FONT_PX, TimelineInput, label_px, label_text};
 use super::axis::{self, TimeView};
-use super::layout::{self, Chip, Geometry, MARKER_RADIUS, MAX_MARKERS, PlacedMarker};
-use crate::events::{Event, Kind, Modality};
-
-/// What to draw.
-pub struct TimelineInput<'a> {
-    pub events: &'a [Event],
-    pub kinds: &'a [Kind],
-    /// Per kind: shown or hidden.
-    pub visible: &'a [bool],
-    /// Per event: passes the search and article filters.
-    pub shown: &'a [bool],
-    pub selected: Option<usize>,
-    pub view: TimeView,
-    /// Per event: its number in a figure's source list, written before its label.
-    pub numbers: Option<&'a [Option<u32>]>,
-    /// The listed events by date, built for `shown` and `visible`: a frame then touches only
-    /// the events near the view. Without it every event is looked at.
-    pub index: Option<&'a super::index::ViewIndex>,
-}
-
-/// The text beside a marker: the figure number or the count of sources, then the label.
-#[must_use]
-pub fn label_text(e: &Event, numbers: Option<&[Option<u32>]>) -> String {
-    match numbers {
-        Some(numbers) => match numbers.get(e.id).copied().flatten() {
-            Some(n) => format!("[{n}] {}", e.label),
-            None => e.label.clone(),
-        },
-        None if e.sources.len() > 1 => format!("({}) {}", e.sources.len(), e.label),
-        None => e.label.clone(),
-    }
-}
-
-/// A label's width at [`LABEL_FONT_PX`], estimated without a font: a little wide, so the
-/// drawn text (cut with "…" to its room) rarely needs cutting.
-#[must_use]
-pub fn label_px(text: &str) -> f32 {
-    text.chars().count() as f32 * 6.4 + 2.0
-}
-
-/// The size of labels beside markers.
-pub const LABEL_FONT_PX: f32 = 11.5;
+use super::layout::{Chip, Geometry, MARKER_RADIUS, PlacedMarker};
+use crate::events::{Kind, Modality};
 
 /// What was drawn where: enough for a caller to add labels or hit-test without placing again.
 pub struct Painted {
@@ -77,7 +39,7 @@ pub fn kind_color(kind: &Kind) -> Color32 {
     Color32::from_rgb(kind.color[0], kind.color[1], kind.color[2])
 }
 
-/// Draws the timeline into `rect`.
+/// Draws the timeline into `rect`, arranged by [`arrange`].
 #[must_use = "the placed markers are what hover, click and numbering use"]
 pub fn paint(
     painter: &Painter,
@@ -85,128 +47,88 @@ pub fn paint(
     visuals: &Visuals,
     input: &TimelineInput<'_>,
 ) -> Painted {
-    let lanes = layout::lanes(input.kinds, input.visible);
-    let geometry = Geometry::new(rect, lanes.len());
+    let Arrangement {
+        geometry,
+        lanes,
+        earlier,
+        later,
+        content,
+    } = arrange(input, rect);
     paint_axis(painter, &geometry, input.view, visuals);
     paint_lanes(painter, rect, &geometry, &lanes, input.kinds, visuals);
-    // With an index, a crowded view is counted and binned without listing its events.
-    let crowded = input
-        .index
-        .filter(|index| index.count_in(input.events, input.view) > MAX_MARKERS);
-    let (items, earlier, later) = match input.index {
-        Some(index) if crowded.is_some() => {
-            let (earlier, later) = index.outside(input.events, input.view);
-            (Vec::new(), earlier, later)
-        }
-        Some(index) => {
-            let reach = index.reach(input.events, input.view);
-            let items = layout::items_of(
-                input.events,
-                reach.events.into_iter(),
-                input.shown,
-                &lanes,
-                &geometry,
-                input.view,
-            );
-            (items, reach.earlier, reach.later)
-        }
-        None => {
-            let (earlier, later) = outside(input);
-            let items =
-                layout::items_in_view(input.events, input.shown, &lanes, &geometry, input.view);
-            (items, earlier, later)
-        }
-    };
     let mut markers = Vec::new();
     let mut chips = Vec::new();
     let mut bins = Vec::new();
-    if let Some(index) = crowded {
-        let columns = density_columns(&geometry);
-        let counts: Vec<Vec<u32>> = lanes
-            .iter()
-            .map(|&kind| index.density(kind, input.view, columns))
-            .collect();
-        bins = density_strips(painter, &geometry, &lanes, &counts, input, visuals);
-    } else if items.len() > MAX_MARKERS {
-        let columns = density_columns(&geometry);
-        let mut counts = vec![vec![0u32; columns]; lanes.len()];
-        let plot = geometry.plot;
-        for item in &items {
-            // By first day, as the index counts.
-            let x = item.x0.clamp(plot.left(), plot.right() - 0.1);
-            let column = (((x - plot.left()) / DENSITY_COLUMN_PX) as usize).min(columns - 1);
-            counts[item.row][column] += 1;
+    match content {
+        Content::Density(counts) => {
+            bins = density_strips(painter, &geometry, &lanes, &counts, input, visuals);
         }
-        bins = density_strips(painter, &geometry, &lanes, &counts, input, visuals);
-    } else {
-        let labels: Vec<String> = items
-            .iter()
-            .map(|item| label_text(&input.events[item.event], input.numbers))
-            .collect();
-        let widths: Vec<f32> = labels.iter().map(|t| label_px(t)).collect();
-        let stacked = layout::stack(&items, &geometry, |k| widths[k]);
-        markers.reserve(stacked.placed.len());
-        for placed in &stacked.placed {
-            let e = &input.events[placed.event];
-            // A date resting on an estimated publication date is drawn faded inside a ring
-            // of dots: it must not read as certain as a date the articles state.
-            let color = if e.date_estimated {
-                kind_color(&input.kinds[e.kind]).gamma_multiply(0.55)
-            } else {
-                kind_color(&input.kinds[e.kind])
-            };
-            let selected = input.selected == Some(e.id);
-            match placed.band {
-                // An interval is a band with brackets at its ends, no dot: a dot would claim
-                // a day the articles do not give.
-                Some((x0, x1)) => draw_band(painter, x0, x1, placed.center.y, color, selected),
-                None => draw_marker(
-                    painter,
-                    placed.center,
-                    color,
-                    e.modality,
-                    selected,
-                    visuals.panel_fill,
-                ),
+        Content::Markers {
+            labels, stacked, ..
+        } => {
+            markers.reserve(stacked.placed.len());
+            for placed in &stacked.placed {
+                let e = &input.events[placed.event];
+                // A date resting on an estimated publication date is drawn faded inside a ring
+                // of dots: it must not read as certain as a date the articles state.
+                let color = if e.date_estimated {
+                    kind_color(&input.kinds[e.kind]).gamma_multiply(0.55)
+                } else {
+                    kind_color(&input.kinds[e.kind])
+                };
+                let selected = input.selected == Some(e.id);
+                match placed.band {
+                    // An interval is a band with brackets at its ends, no dot: a dot would claim
+                    // a day the articles do not give.
+                    Some((x0, x1)) => draw_band(painter, x0, x1, placed.center.y, color, selected),
+                    None => draw_marker(
+                        painter,
+                        placed.center,
+                        color,
+                        e.modality,
+                        selected,
+                        visuals.panel_fill,
+                    ),
+                }
+                if e.date_estimated {
+                    draw_estimate_halo(painter, placed.center, color);
+                }
+                if let Some(rect) = placed.label {
+                    let mut job = egui::text::LayoutJob::simple_singleline(
+                        labels[placed.item].clone(),
+                        FontId::proportional(LABEL_FONT_PX),
+                        visuals.text_color(),
+                    );
+                    job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width());
+                    let galley = painter.layout_job(job);
+                    let y = rect.center().y - galley.size().y / 2.0;
+                    painter.galley(Pos2::new(rect.left(), y), galley, visuals.text_color());
+                }
+                markers.push(PlacedMarker {
+                    event: placed.event,
+                    center: placed.center,
+                });
             }
-            if e.date_estimated {
-                draw_estimate_halo(painter, placed.center, color);
-            }
-            if let Some(rect) = placed.label {
-                let mut job = egui::text::LayoutJob::simple_singleline(
-                    labels[placed.item].clone(),
+            for chip in &stacked.chips {
+                let kind = input.events[chip.events[0]].kind;
+                let color = kind_color(&input.kinds[kind]);
+                painter.rect_filled(chip.rect, CornerRadius::same(4), color.gamma_multiply(0.25));
+                painter.rect_stroke(
+                    chip.rect,
+                    CornerRadius::same(4),
+                    Stroke::new(1.0, color),
+                    egui::StrokeKind::Inside,
+                );
+                painter.text(
+                    chip.rect.center(),
+                    Align2::CENTER_CENTER,
+                    format!("+{}", chip.events.len()),
                     FontId::proportional(LABEL_FONT_PX),
                     visuals.text_color(),
                 );
-                job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width());
-                let galley = painter.layout_job(job);
-                let y = rect.center().y - galley.size().y / 2.0;
-                painter.galley(Pos2::new(rect.left(), y), galley, visuals.text_color());
             }
-            markers.push(PlacedMarker {
-                event: placed.event,
-                center: placed.center,
-            });
+            chips = stacked.chips;
         }
-        for chip in &stacked.chips {
-            let kind = input.events[chip.events[0]].kind;
-            let color = kind_color(&input.kinds[kind]);
-            painter.rect_filled(chip.rect, CornerRadius::same(4), color.gamma_multiply(0.25));
-            painter.rect_stroke(
-                chip.rect,
-                CornerRadius::same(4),
-                Stroke::new(1.0, color),
-                egui::StrokeKind::Inside,
-            );
-            painter.text(
-                chip.rect.center(),
-                Align2::CENTER_CENTER,
-                format!("+{}", chip.events.len()),
-                FontId::proportional(LABEL_FONT_PX),
-                visuals.text_color(),
-            );
-        }
-        chips = stacked.chips;
     }
     Painted {
         geometry,
@@ -216,24 +138,6 @@ pub fn paint(
         earlier,
         later,
     }
-}
-
-/// Listed events wholly before and after the view, by looking at every event.
-fn outside(input: &TimelineInput<'_>) -> (usize, usize) {
-    let (mut earlier, mut later) = (0, 0);
-    for (i, e) in input.events.iter().enumerate() {
-        let listed = input.shown.get(i).copied().unwrap_or(true)
-            && input.visible.get(e.kind).copied().unwrap_or(true);
-        let Some(iv) = e.interval.filter(|_| listed) else {
-            continue;
-        };
-        if super::axis::day_from_date(iv.end) + 1.0 < input.view.start_day {
-            earlier += 1;
-        } else if super::axis::day_from_date(iv.start) > input.view.end_day {
-            later += 1;
-        }
-    }
-    (earlier, later)
 }
 
 /// An interval: a translucent band with a bracket at each end.
@@ -358,14 +262,6 @@ pub fn draw_marker(
         }
     }
 }
-
-/// Columns of a density strip across the plot.
-fn density_columns(geometry: &Geometry) -> usize {
-    ((geometry.plot.width() / DENSITY_COLUMN_PX).ceil() as usize).max(1)
-}
-
-/// Width of a density strip's column.
-const DENSITY_COLUMN_PX: f32 = 4.0;
 
 /// Draws each lane's `counts` (one per column of [`DENSITY_COLUMN_PX`]) as a strip of columns.
 fn density_strips(

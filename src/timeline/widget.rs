@@ -9,7 +9,7 @@ use super::layout::{self, MARKER_RADIUS};
 use super::paint::{self, TimelineInput};
 use crate::events::{Event, Kind};
 
-/// Below this height the timeline has no overview strip: the lanes need the room.
+/// Below this height the timeline has no overview strip, however few its lanes.
 const MIN_HEIGHT_FOR_OVERVIEW: f32 = 180.0;
 
 /// What the timeline asks the app to do; applied after the frame.
@@ -23,16 +23,50 @@ pub enum TimelineCommand {
 
 /// Draws the timeline into all of `ui`'s available space.
 pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineCommand> {
-    let mut commands = Vec::new();
     let size = ui.available_size();
-    // The overview strip goes under the lanes when there is height to spare for it.
-    let overview_h = if size.y >= MIN_HEIGHT_FOR_OVERVIEW {
-        super::overview::OVERVIEW_PX
+    // Lanes never shrink below one labelled sub-row and the chip row: a lane cut off at the
+    // bottom would hide its events without a count. The overview strip under them gives
+    // way first; then the lanes scroll, by the bar only, since the wheel zooms time.
+    let lanes = layout::lanes(input.kinds, input.visible).len();
+    let lanes_h = layout::Geometry::height_for(lanes, layout::MIN_LANE_PX);
+    let overview_h =
+        if size.y >= MIN_HEIGHT_FOR_OVERVIEW.max(lanes_h + super::overview::OVERVIEW_PX) {
+            super::overview::OVERVIEW_PX
+        } else {
+            0.0
+        };
+    let room = size.y - overview_h;
+    let needed = layout::Geometry::canvas_height(room, lanes);
+    let (mut commands, plot_x) = if needed <= room {
+        lanes_ui(ui, input, room)
     } else {
-        0.0
+        egui::ScrollArea::vertical()
+            .id_salt("timeline lanes")
+            .max_height(room)
+            .auto_shrink([false, false])
+            .scroll_source(egui::scroll_area::ScrollSource::SCROLL_BAR)
+            .show(ui, |ui| lanes_ui(ui, input, needed))
+            .inner
     };
+    if overview_h > 0.0 {
+        let (strip, _) = ui.allocate_exact_size(egui::vec2(size.x, overview_h), Sense::hover());
+        commands.extend(
+            super::overview::overview_ui(ui, strip, plot_x, input).map(TimelineCommand::SetView),
+        );
+    }
+    commands
+}
+
+/// The lanes, `height` points tall, with everything they answer to: pan, zoom, hover, click,
+/// chips, density columns and the edge counts. Returns the plot's left and right x.
+fn lanes_ui(
+    ui: &mut Ui,
+    input: &TimelineInput<'_>,
+    height: f32,
+) -> (Vec<TimelineCommand>, (f32, f32)) {
+    let mut commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(size.x, size.y - overview_h),
+        egui::vec2(ui.available_width(), height),
         Sense::click_and_drag(),
     );
     let painter = ui.painter_at(rect);
@@ -40,14 +74,7 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
     describe_markers(ui, &drawn.markers, input);
     describe_chips(ui, &drawn.chips);
     let edges = edge_markers(ui, &painter, &drawn);
-    if overview_h > 0.0 {
-        let (strip, _) = ui.allocate_exact_size(egui::vec2(size.x, overview_h), Sense::hover());
-        let plot = drawn.geometry.plot;
-        commands.extend(
-            super::overview::overview_ui(ui, strip, (plot.left(), plot.right()), input)
-                .map(TimelineCommand::SetView),
-        );
-    }
+    let plot_x = (drawn.geometry.plot.left(), drawn.geometry.plot.right());
 
     let reach = ui.style().interaction.interact_radius;
     let under = |pos: Option<egui::Pos2>| {
@@ -166,7 +193,7 @@ pub fn timeline_ui(ui: &mut Ui, input: &TimelineInput<'_>) -> Vec<TimelineComman
             }
         });
     }
-    commands
+    (commands, plot_x)
 }
 
 /// Which edge of the view a marker points past.

@@ -630,6 +630,16 @@ fn a_small_window_with_an_event_selected_still_shows_the_timeline() {
         canvas.width() >= 320.0 && canvas.height() >= 120.0,
         "the timeline is {canvas:?}"
     );
+    // Every lane keeps a labelled sub-row and its chip row: none is cut off at the bottom.
+    let lanes = h.state().loaded.as_ref().expect("loaded").rules.kinds.len();
+    let lanes_h = dateline::timeline::layout::Geometry::height_for(
+        lanes,
+        dateline::timeline::layout::MIN_LANE_PX,
+    );
+    assert!(
+        canvas.height() + 0.5 >= lanes_h,
+        "{lanes} lanes need {lanes_h} points; the timeline is {canvas:?}"
+    );
     let app = h.state();
     let loaded = app.loaded.as_ref().expect("loaded");
     let marker = h
