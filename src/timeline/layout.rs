@@ -216,8 +216,9 @@ impl Stacked {
                 None => Rect::from_center_size(p.center, egui::Vec2::splat(2.0 * MARKER_RADIUS)),
             };
             boxes.push((p.row, marker));
-            // A band's label sits on its own band.
-            if let Some(label) = p.label.filter(|_| p.band.is_none()) {
+            // A label inside its own band is part of it.
+            let on_band = |label: &Rect| p.band.is_some_and(|(_, x1)| label.right() <= x1 + 0.01);
+            if let Some(label) = p.label.filter(|l| !on_band(l)) {
                 boxes.push((p.row, label));
             }
         }
@@ -277,12 +278,15 @@ pub fn stack(items: &[Item], geometry: &Geometry, label_px: impl Fn(usize) -> f3
             ends.fill(f32::NEG_INFINITY);
         }
         let band = is_band(item).then(|| (item.x0.max(plot.left()), item.x1.min(plot.right())));
-        // A dot sits on its day; a band's label starts inside it, at its left end.
+        let wanted = label_px(k).min(MAX_LABEL_PX);
+        // A dot sits on its day; a band wide enough for its label carries it inside, from its
+        // left end; a narrower one has it after its right bracket, where a label written
+        // over the bracket would read as part of a word ("[Fr]ance visits").
         let (mark_right, label_left) = match band {
-            Some((x0, x1)) => (x1, x0 + LABEL_GAP),
+            Some((x0, x1)) if x1 - x0 >= wanted + 2.0 * LABEL_GAP => (x1, x0 + LABEL_GAP),
+            Some((_, x1)) => (x1, x1 + LABEL_GAP),
             None => (left + 2.0 * r, left + 2.0 * r + LABEL_GAP),
         };
-        let wanted = label_px(k).min(MAX_LABEL_PX);
         let right_room = plot.right() - label_left;
         // Near the plot's right edge a dot's label goes to its left, if a sub-row has room.
         let leftward = (band.is_none() && right_room < wanted && right_room < LEFT_LABEL_BELOW_PX)
@@ -489,6 +493,40 @@ mod tests {
                 .all(|p| p.sub == 0 && p.label.is_some())
         );
         assert_no_overlap(&stacked, &g, apart.len());
+    }
+
+    #[test]
+    fn a_band_carries_its_label_only_when_the_label_fits_inside() {
+        let rect = Rect::from_min_size(Pos2::ZERO, egui::vec2(1000.0, 200.0));
+        let g = Geometry::new(rect, 1);
+        let band = |event, x0, x1| Item {
+            event,
+            row: 0,
+            x0,
+            x1,
+            one_day: false,
+        };
+        let items = [band(0, 200.0, 230.0), band(1, 500.0, 900.0)];
+        let stacked = stack(&items, &g, |_| 100.0);
+        assert_no_overlap(&stacked, &g, items.len());
+        let label = |event| {
+            stacked
+                .placed
+                .iter()
+                .find(|p| p.event == event)
+                .and_then(|p| p.label)
+                .expect("room for a label")
+        };
+        assert!(
+            label(0).left() > 230.0,
+            "after the narrow band: {:?}",
+            label(0)
+        );
+        let inside = label(1);
+        assert!(
+            inside.left() > 500.0 && inside.right() < 900.0,
+            "{inside:?}"
+        );
     }
 
     #[test]
