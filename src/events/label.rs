@@ -70,19 +70,28 @@ impl Context<'_> {
             }
             (start <= end).then(|| &text[words[start].range.start..words[end].range.end])
         });
-        if let Some(actor) = actor {
+        // "There will be a meeting": a capitalised opener that is no name.
+        if let Some(actor) = actor.filter(|a| !is_no_name(a)) {
             parts.push(Cow::Borrowed(actor));
         }
+        // The label's last word when it ends a run of the sentence (the trigger's, or its
+        // object's), which may want what follows it.
+        let tail: Option<usize>;
         if p.noun {
             let mut start = span.start;
             while start > clause.start && start > span.start.saturating_sub(3) {
                 let prev = &words[start - 1].lower;
-                if is_determiner(prev) || is_function_word(prev) || words[start - 1].capitalized {
+                if is_determiner(prev)
+                    || is_function_word(prev)
+                    || is_copula(prev)
+                    || words[start - 1].capitalized
+                {
                     break;
                 }
                 start -= 1;
             }
             parts.extend((start..span.end).map(|k| Cow::Borrowed(w(k))));
+            tail = Some(span.end - 1);
         } else {
             let verb_at = parts.len();
             parts.extend(span.clone().map(|k| Cow::Borrowed(w(k))));
@@ -97,18 +106,27 @@ impl Context<'_> {
                         .take_while(|k| *k == first || is_near(k))
                         .last()
                         .unwrap_or(first);
+                    // "named as envoy", "picked as a consultant": the role, with its article.
                     let head = if words[head].lower == "as" && head + 1 < clause.end {
-                        head + 1
+                        let role = self.object_after(head + 1, clause.end);
+                        if role.is_empty() {
+                            head + 1
+                        } else {
+                            role.end - 1
+                        }
                     } else {
                         head
                     };
                     let modifier = (first == head
                         && first > span.end
                         && !is_function_word(&words[first - 1].lower)
-                        && !words[first - 1].lower.ends_with("ly"))
+                        && !words[first - 1].lower.ends_with("ly")
+                        && !is_relative_day(&words[first - 1].lower)
+                        && !is_calendar_word(&words[first - 1].lower))
                     .then(|| w(first - 1));
                     parts.extend(modifier.map(Cow::Borrowed));
                     parts.extend((first..=head).map(|k| Cow::Borrowed(w(k))));
+                    tail = Some(head);
                 } else {
                     // The object came first: "a joint statement issued after the talks".
                     let from = span.start.saturating_sub(p.window).max(self.sentence.start);
@@ -125,6 +143,7 @@ impl Context<'_> {
                         parts.extend((start..=k).map(|j| Cow::Borrowed(w(j))));
                         parts.extend(verb);
                     }
+                    tail = Some(span.end - 1);
                 }
             } else {
                 // A bare verb takes the name after it ("met Foreign Minister Chung Eui-yong")
@@ -137,7 +156,10 @@ impl Context<'_> {
                             && words[k].lower == "of"
                             && words.get(k + 1).is_some_and(|n| n.capitalized)))
                 {
-                    parts.push(Cow::Borrowed(w(k)));
+                    // The day is the timeline's to show: "met Monday with Li" → "met with Li".
+                    if !is_relative_day(&words[k].lower) {
+                        parts.push(Cow::Borrowed(w(k)));
+                    }
                     k += 1;
                 }
                 while k < clause.end
@@ -162,6 +184,43 @@ impl Context<'_> {
                         k += 1;
                     }
                 }
+                tail = (k == span.end).then_some(span.end - 1);
+            }
+        }
+        // "visit to", "agreed on": a trigger ending in a preposition takes its object ("visit
+        // to the White House"), or loses the preposition when none follows; one ending in an
+        // auxiliary ("visit was") loses it.
+        if let Some(last) = tail {
+            if is_dangling_preposition(&words[last].lower) {
+                let mut object = self.object_after(last + 1, clause.end);
+                // "agreed on Sunday to extend…": past a time phrase, the infinitive.
+                if object.is_empty() {
+                    let mut k = last + 1;
+                    while k < clause.end
+                        && (is_time_word(&words[k].lower)
+                            || words[k].lower.bytes().all(|b| b.is_ascii_digit())
+                            || matches!(words[k].lower.as_ref(), "on" | "in" | "at" | "of"))
+                    {
+                        k += 1;
+                    }
+                    if k > last + 1 && k < clause.end && words[k].lower == "to" {
+                        let verb = self.object_after(k + 1, clause.end);
+                        if !verb.is_empty() {
+                            parts.pop();
+                            object = k..verb.end;
+                        }
+                    }
+                }
+                if object.is_empty() {
+                    // A particle stays: "sworn in", "took over".
+                    if !matches!(words[last].lower.as_ref(), "in" | "over") {
+                        parts.pop();
+                    }
+                } else {
+                    parts.extend(object.map(|k| Cow::Borrowed(w(k))));
+                }
+            } else if is_auxiliary(&words[last].lower) {
+                parts.pop();
             }
         }
         // "Ferri was sworn in by President Sergio Bellini": keep the passive when its subject
@@ -191,5 +250,147 @@ impl Context<'_> {
             label.push('…');
         }
         label
+    }
+}
+
+impl Context<'_> {
+    /// The words after a dangling preposition that complete it: an optional article or
+    /// determiner, then up to four words, stopping at the next function word (except "of"
+    /// inside a name), at punctuation, or at the clause's end.
+    fn object_after(&self, from: usize, end: usize) -> std::ops::Range<usize> {
+        const MAX_WORDS: usize = 4;
+        let words = self.words;
+        let text = &self.article.text;
+        let joined = |k: usize| {
+            !text[words[k - 1].range.end..words[k].range.start]
+                .chars()
+                .any(|c| !c.is_whitespace() && c != '-')
+        };
+        let mut k = from;
+        if k < end
+            && matches!(
+                words[k].lower.as_ref(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their"
+            )
+        {
+            k += 1;
+        }
+        let content = k;
+        while k < end
+            && k - content < MAX_WORDS
+            && (k == from || joined(k))
+            && !is_time_word(&words[k].lower)
+            // A bare number is a date or an amount: "agreed to provide 380 mln".
+            && !words[k].lower.bytes().all(|b| b.is_ascii_digit())
+            && (!is_stopword(&words[k].lower) || is_determiner(&words[k].lower))
+            && (!is_function_word(&words[k].lower)
+                || (k > content
+                    && (is_determiner(&words[k].lower)
+                        || matches!(words[k].lower.as_ref(), "a" | "an")))
+                || (words[k].lower == "of"
+                    && k > content
+                    && words[k - 1].capitalized
+                    && words.get(k + 1).is_some_and(|n| n.capitalized)))
+        {
+            k += 1;
+        }
+        // "via", "towards": a last word that waits for an object of its own goes.
+        while k > content
+            && (is_dangling_preposition(&words[k - 1].lower)
+                || is_quantifier(&words[k - 1].lower)
+                || is_determiner(&words[k - 1].lower)
+                || matches!(words[k - 1].lower.as_ref(), "a" | "an"))
+        {
+            k -= 1;
+        }
+        if k == content { from..from } else { from..k }
+    }
+}
+
+/// Words a label must not end on because they wait for an object: "visit to", "agreed on".
+fn is_dangling_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "on"
+            | "in"
+            | "at"
+            | "with"
+            | "for"
+            | "of"
+            | "by"
+            | "from"
+            | "into"
+            | "over"
+            | "via"
+            | "towards"
+            | "toward"
+            | "about"
+            | "against"
+            | "through"
+    )
+}
+
+/// "buy all", "a number": a quantifier at the end waits for what it counts.
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "all"
+            | "any"
+            | "some"
+            | "one"
+            | "nearly"
+            | "almost"
+            | "most"
+            | "part"
+            | "number"
+            | "much"
+            | "many"
+            | "several"
+            | "half"
+            | "each"
+            | "both"
+    )
+}
+
+/// An auxiliary left at a label's end ("Chirac's visit was") says nothing.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "were" | "is" | "are" | "be" | "been" | "will" | "would"
+    )
+}
+
+/// "There will be intensive consultations": a noun trigger's modifiers stop at the copula.
+fn is_copula(w: &str) -> bool {
+    matches!(w, "was" | "were" | "is" | "are" | "be" | "been")
+}
+
+/// Days the timeline shows by position; in a label they only repeat the date.
+fn is_relative_day(w: &str) -> bool {
+    crate::calendar::weekday_from_name(w).is_some()
+        || matches!(w, "today" | "yesterday" | "tomorrow" | "tonight")
+}
+
+/// Words that start a time phrase ("last week", "early next year", "in May"): the object
+/// of a preposition ends before them.
+fn is_time_word(w: &str) -> bool {
+    is_relative_day(w)
+        || is_calendar_word(w)
+        || matches!(
+            w,
+            "last" | "next" | "this" | "early" | "late" | "earlier" | "later" | "recently" | "soon"
+        )
+}
+
+/// A one-word "actor" that is a capitalised function word or pronoun, not a name.
+fn is_no_name(actor: &str) -> bool {
+    !actor.contains(' ') && {
+        let lower = actor.to_lowercase();
+        is_function_word(&lower)
+            || is_stopword(&lower)
+            || matches!(
+                lower.as_str(),
+                "there" | "here" | "none" | "both" | "all" | "each" | "this" | "i" | "you"
+            )
     }
 }

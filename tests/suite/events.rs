@@ -703,3 +703,35 @@ fn what_a_statement_announces_does_not_date_the_statement() {
         Some("2005-11-23".to_owned())
     );
 }
+
+/// Labels read as headlines: a trailing preposition takes its object or goes, the day is the
+/// timeline's to show, and a capitalised opener is no actor.
+#[test]
+fn labels_end_on_what_completes_them() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "BERLIN, March 3, 2024 (Wire) — Chancellor Olaf Scholz met Tuesday with Polish leaders in Warsaw.\n\n\
+         The prime minister began a visit to the Baltic states on Monday, officials said.\n\n\
+         The two governments agreed on Sunday to extend the border patrols.\n\n\
+         There will be a summit in Vilnius on March 20.\n",
+    )]);
+    let labels: Vec<&str> = t.events.iter().map(|e| e.label.as_str()).collect();
+    let has = |want: &str| labels.contains(&want);
+    assert!(
+        labels.iter().any(|l| l.contains("Scholz met with")),
+        "{labels:?}"
+    );
+    assert!(labels.iter().all(|l| !l.contains("day")), "{labels:?}");
+    assert!(has("visit to the Baltic states"), "{labels:?}");
+    assert!(
+        has("agreed to extend the border patrols"),
+        "no weekday between verb and object: {labels:?}"
+    );
+    assert!(
+        labels
+            .iter()
+            .all(|l| !l.ends_with(" to") && !l.starts_with("There")),
+        "{labels:?}"
+    );
+    assert!(rules.kinds.iter().any(|k| k.name == "meeting"));
+}
