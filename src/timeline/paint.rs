@@ -102,7 +102,14 @@ pub fn paint(
                     job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width());
                     let galley = painter.layout_job(job);
                     let y = rect.center().y - galley.size().y / 2.0;
-                    painter.galley(Pos2::new(rect.left(), y), galley, visuals.text_color());
+                    // A label left of its marker ends at the marker: its room is measured a little
+                    // wide, and the slack must not open a gap between them.
+                    let x = if rect.right() <= placed.center.x {
+                        rect.right() - galley.size().x
+                    } else {
+                        rect.left()
+                    };
+                    painter.galley(Pos2::new(x, y), galley, visuals.text_color());
                 }
                 markers.push(PlacedMarker {
                     event: placed.event,
@@ -175,6 +182,10 @@ fn paint_axis(painter: &Painter, geometry: &Geometry, view: TimeView, visuals: &
         }
         let galley =
             painter.layout_no_wrap(tick.label.clone(), FontId::proportional(12.0), text_color);
+        // A label cut by the right edge ("20" of "2010") would misread; it is left out.
+        if x + 3.0 + galley.size().x > painter.clip_rect().right() {
+            continue;
+        }
         labels_end = x + 3.0 + galley.size().x;
         painter.galley(Pos2::new(x + 3.0, plot.bottom() + 4.0), galley, text_color);
     }
