@@ -288,8 +288,10 @@ pub fn stack(items: &[Item], geometry: &Geometry, label_px: impl Fn(usize) -> f3
             None => (left + 2.0 * r, left + 2.0 * r + LABEL_GAP),
         };
         let right_room = plot.right() - label_left;
-        // Near the plot's right edge a dot's label goes to its left, if a sub-row has room.
-        let leftward = (band.is_none() && right_room < wanted && right_room < LEFT_LABEL_BELOW_PX)
+        let label_inside = band.is_some_and(|(x0, _)| label_left < x0 + 2.0 * LABEL_GAP);
+        // Near the plot's right edge a label outside its marker goes to its left, if a
+        // sub-row has room there.
+        let leftward = (!label_inside && right_room < wanted && right_room < LEFT_LABEL_BELOW_PX)
             .then(|| {
                 let w = wanted.min(left - LABEL_GAP - plot.left());
                 (w >= 1.0).then_some(Slot {
@@ -506,7 +508,11 @@ mod tests {
             x1,
             one_day: false,
         };
-        let items = [band(0, 200.0, 230.0), band(1, 500.0, 900.0)];
+        let items = [
+            band(0, 200.0, 230.0),
+            band(1, 500.0, 900.0),
+            band(2, 930.0, 960.0),
+        ];
         let stacked = stack(&items, &g, |_| 100.0);
         assert_no_overlap(&stacked, &g, items.len());
         let label = |event| {
@@ -527,6 +533,9 @@ mod tests {
             inside.left() > 500.0 && inside.right() < 900.0,
             "{inside:?}"
         );
+        // At the right edge there is no room after the band: the label goes before it.
+        assert!(label(2).right() < 930.0, "{:?}", label(2));
+        assert!(label(2).width() >= 99.0, "{:?}", label(2));
     }
 
     #[test]
