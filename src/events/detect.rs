@@ -106,6 +106,7 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
                 if m.interval.is_none()
                     && !m.story
                     && m.anchor.is_none()
+                    && !m.background
                     && Some(paragraph.index) == lede
                 {
                     m.interval = Some(day(dct));
@@ -183,7 +184,7 @@ fn carry_narrative_dates(mentions: &mut [Mention]) {
             }
             Some(_) => {}
             None => {
-                if m.modality != Modality::Happened {
+                if m.modality != Modality::Happened || m.background {
                     continue;
                 }
                 if let Some((paragraph, iv)) = last
@@ -355,7 +356,18 @@ impl Context<'_> {
         // Order of evidence: a date in the trigger's clause, "after the talks", then a date
         // elsewhere in the sentence. "The talks" takes only a date of its own clause; a verb with
         // a definite object ("the missiles were launched") and no date of its own is the story's.
-        let attached = self.attach_time(&span, &clause);
+        // In "…warmed on Tuesday after the premier took office" the trigger's clause starts
+        // after the conjunction: the main clause's dates, actor and words are not its own.
+        let since = if p.noun {
+            None
+        } else {
+            self.background_clause(&span, &clause)
+        };
+        let background = since.is_some();
+        let clause = since.unwrap_or(clause);
+        let attached = self
+            .attach_time(&span, &clause)
+            .filter(|(_, by)| !background || *by == DatedBy::Clause);
         let modality = self.modality(&span, &clause);
         // "The next meeting" is ahead of the story, not the story's own event.
         let story = modality == Modality::Happened
@@ -377,6 +389,7 @@ impl Context<'_> {
         let interval = interval.map(|iv| self.through_closing_day(iv));
         let (interval, dated_by) = if interval.is_none()
             && !story
+            && !background
             && anchor.is_none()
             && self.present_tense(&clause, &span)
         {
@@ -413,7 +426,41 @@ impl Context<'_> {
             confidence: confidence.min(1.0),
             story,
             anchor,
+            background,
         }
+    }
+
+    /// The trigger verb has a subject of its own after "since" or "after" ("…since former
+    /// chancellor Helmut Kohl took power", "after she was elected"): its clause tells what
+    /// came before the sentence's main event. "After wrapping up the meeting" and "after
+    /// brief talks" have no subject: the same scene, a moment before.
+    /// Returns that clause: from the word after the conjunction to the end of the trigger's.
+    fn background_clause(
+        &self,
+        span: &Range<usize>,
+        clause: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        /// Between the conjunction and the trigger: a subject and its auxiliaries.
+        const REACH: usize = 8;
+        let words = self.words;
+        if span.start == 0 || words[span.start].lower.ends_with("ing") {
+            return None;
+        }
+        // "after a 24-hour visit", "after his visit": a noun after its determiner or
+        // modifier, not a verb after its subject.
+        let before = &words[span.start - 1].lower;
+        let after_subject = !(matches!(before.as_ref(), "a" | "an")
+            || is_determiner(before)
+            || before.ends_with("'s")
+            || before.contains(|c: char| c.is_ascii_digit() || c == '-'));
+        if !after_subject {
+            return None;
+        }
+        let from = clause.start.max(span.start.saturating_sub(REACH));
+        (from..span.start - 1)
+            .rev()
+            .find(|&k| matches!(words[k].lower.as_ref(), "since" | "after"))
+            .map(|k| k + 1..clause.end)
     }
 
     /// "the talks", "their virtual two-plus-two talks": a determiner before the noun, no "a".
@@ -844,6 +891,7 @@ fn resolve_story_dates(
         confidence: 0.5,
         story: true,
         anchor: None,
+        background: false,
     });
 }
 

@@ -82,4 +82,7 @@ pub struct Mention {
     pub story: bool,
     /// Anchored to the story's event of this kind ("after the talks").
     pub(super) anchor: Option<usize>,
+    /// Told as the scene's earlier background ("since Kohl took power", "after she was
+    /// elected"): dated only by its own clause, never by the story's narrative.
+    pub(super) background: bool,
 }

@@ -735,3 +735,29 @@ fn labels_end_on_what_completes_them() {
     );
     assert!(rules.kinds.iter().any(|k| k.name == "meeting"));
 }
+
+/// A verb with its own subject after "since" or "after" tells the scene's background: it
+/// takes neither the sentence's other date, nor the lede's, nor the story's narrative. The
+/// same words with no subject ("after brief talks") are the same scene and keep the date.
+#[test]
+fn since_and_after_clauses_are_background_not_the_days_news() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "ROME, May 14, 2025 (Wire) -- Relations have warmed on Monday and Tuesday after the new premier took office, diplomats said.\n\n\
+         The two foreign ministers met in Rome on Tuesday.\n\n\
+         The policy has held since former chancellor Otto Brandt took power.\n\n\
+         The minister told reporters after brief talks with the envoy that the visit went well.\n",
+    )]);
+    let dated = |label: &str| {
+        t.events
+            .iter()
+            .find(|e| e.label.contains(label))
+            .unwrap_or_else(|| panic!("no event labelled {label}: {:#?}", t.events))
+            .interval
+    };
+    assert_eq!(dated("took office"), None, "not Monday or Tuesday");
+    assert_eq!(dated("took power"), None, "not the narrative's Tuesday");
+    let talks = dated("brief talks").expect("the talks keep the scene's date");
+    assert_eq!(talks.start.to_string(), "2025-05-13");
+    assert!(rules.kinds.iter().any(|k| k.name == "appointment"));
+}
