@@ -11,7 +11,7 @@ use super::rules::{Pattern, Phrases, Rules, Slot};
 use super::text::{self, Word};
 use super::words::{
     is_anchoring, is_calendar_word, is_cancellation, is_claim, is_determiner, is_function_word,
-    is_keyword_shaped, is_negation, is_planned, is_stopword, is_stopword_hash,
+    is_keyword_shaped, is_negation, is_planned, is_relative_day, is_stopword, is_stopword_hash,
 };
 use crate::ingest::Article;
 use crate::temporal::{Interval, Precision, Timex, TimexType};
@@ -404,6 +404,7 @@ impl Context<'_> {
         };
         let (participants, people) = (Arc::clone(participants), Arc::clone(people));
         let keywords = self.keywords(&span);
+        let counterpart = self.counterpart(&span, &clause);
         let label = self.label(&span, &clause, p);
         let mut confidence: f32 = if p.near.is_empty() { 0.6 } else { 0.75 };
         confidence += match dated_by {
@@ -421,6 +422,7 @@ impl Context<'_> {
             modality,
             participants,
             people,
+            counterpart_words: counterpart,
             keywords,
             label,
             confidence: confidence.min(1.0),
@@ -787,6 +789,50 @@ impl Context<'_> {
         })
     }
 
+    /// Whom the trigger names as its other side, right after it: "met Kenyan President Mwai
+    /// Kibaki", "met Chinese leader Xi Jinping", "talks with Secretary of State Antony
+    /// Blinken". The last two words of the name stand for it, so "met Xi" and "met Xi
+    /// Jinping" agree while a title shared by two people does not make them one. A
+    /// capitalised word followed by a lowercase one is an adjective ("met Chinese
+    /// officials"): no name, so nothing to tell events apart by.
+    fn counterpart(&self, span: &Range<usize>, clause: &Range<usize>) -> [u64; 2] {
+        /// Longer runs are headlines or lists, not one name.
+        const MAX_NAME_WORDS: usize = 8;
+        let words = self.words;
+        let mut start = span.end;
+        if start < clause.end && words[start].lower == "with" {
+            start += 1;
+        }
+        let is_name_word = |k: usize| words[k].capitalized && !is_calendar_word(&words[k].lower);
+        if start >= clause.end || !is_name_word(start) {
+            return [0; 2];
+        }
+        let (mut end, mut name_end) = (start, start);
+        while end < clause.end && end < start + MAX_NAME_WORDS {
+            let w = &words[end].lower;
+            if is_name_word(end) {
+                name_end = end + 1;
+            } else if (is_function_word(w)
+                && !(w == "of" && words.get(end + 1).is_some_and(|n| n.capitalized)))
+                || is_relative_day(w)
+                || is_calendar_word(w)
+            {
+                break;
+            }
+            end += 1;
+        }
+        // The name must end the run: "Chinese officials" is a description.
+        if name_end != end {
+            return [0; 2];
+        }
+        if name_end - start == 1 {
+            [0, words[start].hash]
+        } else {
+            let (a, b) = (words[name_end - 2].hash, words[name_end - 1].hash);
+            [a.min(b), a.max(b)]
+        }
+    }
+
     /// Content words within ten words of the trigger: what a rewrite of the same report keeps.
     fn keywords(&self, span: &Range<usize>) -> Vec<u64> {
         let from = span.start.saturating_sub(10).max(self.sentence.start);
@@ -886,6 +932,7 @@ fn resolve_story_dates(
         modality: Modality::Happened,
         participants: Arc::from([]),
         people: Arc::from([]),
+        counterpart_words: [0; 2],
         keywords: Vec::new(),
         label: model.map_or_else(|| rules.kinds[main_kind].label.clone(), |m| m.label),
         confidence: 0.5,

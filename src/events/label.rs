@@ -5,7 +5,9 @@ use std::ops::Range;
 
 use super::detect::{Context, phrase_at};
 use super::rules::Pattern;
-use super::words::{is_calendar_word, is_determiner, is_function_word, is_stopword};
+use super::words::{
+    is_calendar_word, is_determiner, is_function_word, is_relative_day, is_stopword,
+};
 
 impl Context<'_> {
     /// actor + trigger + object: "North Korea fired hypersonic missile".
@@ -363,12 +365,6 @@ fn is_auxiliary(w: &str) -> bool {
 /// "There will be intensive consultations": a noun trigger's modifiers stop at the copula.
 fn is_copula(w: &str) -> bool {
     matches!(w, "was" | "were" | "is" | "are" | "be" | "been")
-}
-
-/// Days the timeline shows by position; in a label they only repeat the date.
-fn is_relative_day(w: &str) -> bool {
-    crate::calendar::weekday_from_name(w).is_some()
-        || matches!(w, "today" | "yesterday" | "tomorrow" | "tonight")
 }
 
 /// Words that start a time phrase ("last week", "early next year", "in May"): the object

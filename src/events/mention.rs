@@ -74,6 +74,9 @@ pub struct Mention {
     pub participants: Arc<[String]>,
     /// Sorted hashes of the words of person-like names among them, for merging.
     pub(crate) people: Arc<[u64]>,
+    /// Whom the trigger names as its other side ("met Kenyan President Mwai Kibaki"): the
+    /// hashes of the name's last two words, sorted, 0 for none.
+    pub(crate) counterpart_words: [u64; 2],
     /// Sorted hashes of the content words around the trigger.
     pub keywords: Vec<u64>,
     pub label: String,
@@ -85,4 +88,16 @@ pub struct Mention {
     /// Told as the scene's earlier background ("since Kohl took power", "after she was
     /// elected"): dated only by its own clause, never by the story's narrative.
     pub(super) background: bool,
+}
+
+impl Mention {
+    /// [`Mention::counterpart_words`] without its empty slots.
+    pub(crate) fn counterpart(&self) -> &[u64] {
+        let first = self
+            .counterpart_words
+            .iter()
+            .position(|&h| h != 0)
+            .unwrap_or(2);
+        &self.counterpart_words[first..]
+    }
 }

@@ -44,6 +44,8 @@ pub struct Cluster<'m> {
     pub keywords: Cow<'m, [u64]>,
     /// Sorted hashes of the words of person-like names.
     pub participants: Cow<'m, [u64]>,
+    /// Sorted hashes of the names the members give as their other side ("met Kibaki").
+    pub counterparts: Cow<'m, [u64]>,
 }
 
 struct UnionFind(Vec<usize>);
@@ -131,7 +133,9 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster<'_>> 
             uf.union(i, j);
             continue;
         }
-        if different_people(people[i], people[j]) {
+        if different_people(people[i], people[j])
+            || different_counterparts(a.counterpart(), b.counterpart())
+        {
             continue;
         }
         let same_place = a.paragraph == b.paragraph && both_dated;
@@ -150,15 +154,17 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster<'_>> 
             let ms = || members.iter().map(|&i| &mentions[i]);
             let first = &mentions[members[0]];
             // Mention lists are sorted and deduplicated already: one member lends its own.
-            let (keywords, participants) = if members.len() == 1 {
+            let (keywords, participants, counterparts) = if members.len() == 1 {
                 (
                     Cow::Borrowed(first.keywords.as_slice()),
                     Cow::Borrowed(&*first.people),
+                    Cow::Borrowed(first.counterpart()),
                 )
             } else {
                 (
                     Cow::Owned(union_sorted(ms().map(|m| m.keywords.as_slice()))),
                     Cow::Owned(union_sorted(ms().map(|m| &*m.people))),
+                    Cow::Owned(union_sorted(ms().map(Mention::counterpart))),
                 )
             };
             Cluster {
@@ -168,6 +174,7 @@ pub fn within_article(article: usize, mentions: &[Mention]) -> Vec<Cluster<'_>> 
                 story: ms().any(|m| m.story),
                 keywords,
                 participants,
+                counterparts,
                 members,
             }
         })
@@ -224,6 +231,7 @@ fn merge_kind(
             story: cluster.story,
             keywords: &cluster.keywords,
             participants: &cluster.participants,
+            counterparts: &cluster.counterparts,
         })
     }));
     // Members are unique: the same order a stable sort by start gives, without its buffer.
@@ -318,6 +326,7 @@ struct Row<'c> {
     story: bool,
     keywords: &'c [u64],
     participants: &'c [u64],
+    counterparts: &'c [u64],
 }
 
 /// Joins of the date sweep from the rows `rows` of `dated`: each row against the rows after it
@@ -333,7 +342,10 @@ fn sweep(
     let reaches = |p: usize, q: usize| dated[q].start <= dated[p].end + 1;
     let joins = sweep_rows(dated.len(), rows, reaches, |p, q| {
         let (a, b) = (&dated[p], &dated[q]);
-        if a.article == b.article || different_people(a.participants, b.participants) {
+        if a.article == b.article
+            || different_people(a.participants, b.participants)
+            || different_counterparts(a.counterparts, b.counterparts)
+        {
             return false;
         }
         let similarity = jaccard(a.keywords, b.keywords);
@@ -396,6 +408,12 @@ fn union_sorted<'a>(lists: impl Iterator<Item = &'a [u64]>) -> Vec<u64> {
 /// Person names known on both sides and sharing no word: different people, different events.
 /// Places and institutions are left out: two reports of one event name different places.
 fn different_people(a: &[u64], b: &[u64]) -> bool {
+    !a.is_empty() && !b.is_empty() && crate::similarity::shared(a, b) == 0
+}
+
+/// Both sides name whom the event was with, and no word of those names is shared: "Hu met
+/// Kibaki" and "Hu met Bachelet" the same day are two meetings.
+fn different_counterparts(a: &[u64], b: &[u64]) -> bool {
     !a.is_empty() && !b.is_empty() && crate::similarity::shared(a, b) == 0
 }
 
@@ -508,6 +526,7 @@ mod tests {
                     story: false,
                     keywords: Cow::Owned(words),
                     participants: Cow::Owned(Vec::new()),
+                    counterparts: Cow::Owned(Vec::new()),
                 }
             })
             .collect()

@@ -180,6 +180,12 @@ pub(super) fn is_calendar_word(w: &str) -> bool {
     crate::calendar::month_from_name(w).is_some() || crate::calendar::weekday_from_name(w).is_some()
 }
 
+/// Days the timeline shows by position; in a label they only repeat the date.
+pub(super) fn is_relative_day(w: &str) -> bool {
+    crate::calendar::weekday_from_name(w).is_some()
+        || matches!(w, "today" | "yesterday" | "tomorrow" | "tonight")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -761,3 +761,36 @@ fn since_and_after_clauses_are_background_not_the_days_news() {
     assert_eq!(talks.start.to_string(), "2025-05-13");
     assert!(rules.kinds.iter().any(|k| k.name == "appointment"));
 }
+
+/// The same person meeting two different people on one day, told by two papers: two
+/// events, though the words around them and the day agree.
+#[test]
+fn one_person_meeting_two_others_on_one_day_is_two_events() {
+    let (_dir, _c, rules, t) = timeline_of(&[
+        (
+            "a.txt",
+            "BEIJING, June 3, 2025 (Wire) -- President Hu Jintao met Kenyan President Mwai Kibaki in Beijing on Tuesday.\n",
+        ),
+        (
+            "b.txt",
+            "BEIJING, June 4, 2025 (Wire) -- President Hu Jintao met Chilean President Michelle Bachelet in Beijing on Tuesday.\n",
+        ),
+    ]);
+    let meetings: Vec<&Event> = t
+        .events
+        .iter()
+        .filter(|e| rules.kinds[e.kind].name == "meeting")
+        .collect();
+    assert_eq!(meetings.len(), 2, "{meetings:#?}");
+    // Told in one article, same paragraph: still two.
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "c.txt",
+        "BEIJING, June 3, 2025 (Wire) -- President Hu Jintao met Kenyan President Mwai Kibaki on Tuesday. Hu Jintao also met Chilean President Michelle Bachelet on Tuesday.\n",
+    )]);
+    let meetings = t
+        .events
+        .iter()
+        .filter(|e| rules.kinds[e.kind].name == "meeting")
+        .count();
+    assert_eq!(meetings, 2, "{:#?}", t.events);
+}
