@@ -542,7 +542,15 @@ impl Context<'_> {
             .filter(|t| t.end <= next_trigger_start && t.start >= prev_trigger_end)
             .min_by_key(distance);
         let any = candidates().min_by_key(distance);
-        unblocked.or(any).map(|t| (t, DatedBy::Sentence))
+        let found = unblocked.or(any)?;
+        // "Gujral, sworn into office earlier in the day, said the budget would be
+        // re-introduced on April 30": a date after the report, elsewhere in the sentence,
+        // belongs to what is ahead, never to what the sentence tells as past.
+        let past = super::rules::is_past_form(&words[span.start].lower);
+        if past && found.interval.is_some_and(|iv| iv.start > self.dct) {
+            return None;
+        }
+        Some((found, DatedBy::Sentence))
     }
 
     /// "The summit opened on Saturday and closed on Sunday": one event from the first day to the

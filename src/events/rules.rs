@@ -447,6 +447,16 @@ const IRREGULAR: [(&str, &[&str]); 24] = [
     ("buy", &["bought"]),
 ];
 
+/// A past tense or participle: regular ("signed") or one of the known irregulars ("sworn",
+/// "met"); the irregulars' lists hold only past forms.
+#[must_use]
+pub(crate) fn is_past_form(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ed"))
+        || IRREGULAR
+            .iter()
+            .any(|(_, forms)| forms.contains(&word))
+}
+
 /// Regular English inflections (third person, past, participle, gerund) plus known irregulars.
 /// For hyphenated words only the last part inflects (`test-fire` → `test-fired`).
 #[must_use]

@@ -794,3 +794,24 @@ fn one_person_meeting_two_others_on_one_day_is_two_events() {
         .count();
     assert_eq!(meetings, 2, "{:#?}", t.events);
 }
+
+/// A later date elsewhere in the sentence belongs to what is ahead, not to what the sentence
+/// tells as done: the swearing-in is not on the election day.
+#[test]
+fn a_later_date_in_the_sentence_does_not_date_a_past_event() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "QUITO, May 2, 2025 (Wire) -- Officials gathered in the capital for the budget debate.\n\n\
+         The new premier, sworn into office earlier in the day, told lawmakers that elections would be held on June 30.\n",
+    )]);
+    let sworn = t
+        .events
+        .iter()
+        .find(|e| rules.kinds[e.kind].name == "appointment")
+        .unwrap_or_else(|| panic!("the swearing-in: {:#?}", t.events));
+    assert!(
+        sworn.interval.is_none_or(|iv| iv.start.to_string() != "2025-06-30"),
+        "{sworn:#?}"
+    );
+    assert_ne!(sworn.modality, Modality::Planned, "{sworn:#?}");
+}
