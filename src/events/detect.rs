@@ -178,7 +178,10 @@ fn carry_narrative_dates(mentions: &mut [Mention]) {
         match m.interval {
             Some(iv) if m.dated_by != Some(DatedBy::Narrative) => {
                 // A day carries; "in December" is background more often than the scene.
-                if m.modality == Modality::Happened && iv.precision == Precision::Day {
+                if m.modality == Modality::Happened
+                    && iv.precision == Precision::Day
+                    && iv.start == iv.end
+                {
                     last = Some((m.paragraph, iv));
                 }
             }
@@ -383,7 +386,10 @@ impl Context<'_> {
         };
         let attached = attached.filter(|(_, by)| *by == DatedBy::Clause || anchor.is_none());
         let (date_phrase, interval, dated_by) = match attached {
-            Some((t, by)) => (Some(t.start..t.end), t.interval, Some(by)),
+            Some((t, by)) => {
+                let (phrase, interval) = self.with_coordinated_day(t);
+                (Some(phrase), interval, Some(by))
+            }
             None => (None, None, None),
         };
         let interval = interval.map(|iv| self.through_closing_day(iv));
@@ -551,6 +557,42 @@ impl Context<'_> {
             return None;
         }
         Some((found, DatedBy::Sentence))
+    }
+
+    /// "meeting today and tomorrow", "visited on Monday and Tuesday": a day joined by "and"
+    /// to the next day makes one span over both, and the phrase covers both. Days apart
+    /// ("Monday and Thursday") may be two sessions and stay as they are.
+    fn with_coordinated_day(&self, t: &Timex) -> (Range<usize>, Option<Interval>) {
+        let alone = (t.start..t.end, t.interval);
+        let Some(first) = t.interval.filter(|iv| iv.precision == Precision::Day) else {
+            return alone;
+        };
+        let next = self.timexes.partition_point(|x| x.start < t.end);
+        let Some(second) = self.timexes.get(next) else {
+            return alone;
+        };
+        let text = &self.article.text;
+        let joined = text
+            .get(t.end..second.start)
+            .is_some_and(|between| between.trim() == "and");
+        match second.interval {
+            Some(iv)
+                if joined
+                    && iv.precision == Precision::Day
+                    && iv.start == iv.end
+                    && (iv.start - first.end).num_days() == 1 =>
+            {
+                (
+                    t.start..second.end,
+                    Some(Interval {
+                        start: first.start,
+                        end: iv.end,
+                        precision: Precision::Day,
+                    }),
+                )
+            }
+            _ => alone,
+        }
     }
 
     /// "The summit opened on Saturday and closed on Sunday": one event from the first day to the

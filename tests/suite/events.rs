@@ -815,3 +815,27 @@ fn a_later_date_in_the_sentence_does_not_date_a_past_event() {
     );
     assert_ne!(sworn.modality, Modality::Planned, "{sworn:#?}");
 }
+
+/// "today and tomorrow", "on Monday and Tuesday": one span over both days; a report with
+/// no date of its own after it does not take the span as its day.
+#[test]
+fn consecutive_days_joined_by_and_make_one_span() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "LONDON, March 23, 1987 (Wire) -- Delegates from Ghana are meeting today and tomorrow with officials of the finance ministry to reschedule debts.\n\n\
+         Foreign Minister Kwame Boateng visited Paris on Saturday and Sunday.\n\n\
+         A recent trip to Tokyo by the delegates brought no result.\n",
+    )]);
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().expect("a date");
+    let meeting = |label: &str| {
+        t.events
+            .iter()
+            .find(|e| rules.kinds[e.kind].name == "meeting" && e.label.contains(label))
+            .unwrap_or_else(|| panic!("no meeting {label}: {:#?}", t.events))
+    };
+    let talks = meeting("meeting").interval.expect("dated");
+    assert_eq!((talks.start, talks.end), (day("1987-03-23"), day("1987-03-24")));
+    let visit = meeting("visited").interval.expect("dated");
+    assert_eq!((visit.start, visit.end), (day("1987-03-21"), day("1987-03-22")));
+    assert_eq!(meeting("trip").interval, None, "no day of its own");
+}
