@@ -452,9 +452,7 @@ const IRREGULAR: [(&str, &[&str]); 24] = [
 #[must_use]
 pub(crate) fn is_past_form(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ed"))
-        || IRREGULAR
-            .iter()
-            .any(|(_, forms)| forms.contains(&word))
+        || IRREGULAR.iter().any(|(_, forms)| forms.contains(&word))
 }
 
 /// Regular English inflections (third person, past, participle, gerund) plus known irregulars.

@@ -810,7 +810,9 @@ fn a_later_date_in_the_sentence_does_not_date_a_past_event() {
         .find(|e| rules.kinds[e.kind].name == "appointment")
         .unwrap_or_else(|| panic!("the swearing-in: {:#?}", t.events));
     assert!(
-        sworn.interval.is_none_or(|iv| iv.start.to_string() != "2025-06-30"),
+        sworn
+            .interval
+            .is_none_or(|iv| iv.start.to_string() != "2025-06-30"),
         "{sworn:#?}"
     );
     assert_ne!(sworn.modality, Modality::Planned, "{sworn:#?}");
@@ -834,8 +836,14 @@ fn consecutive_days_joined_by_and_make_one_span() {
             .unwrap_or_else(|| panic!("no meeting {label}: {:#?}", t.events))
     };
     let talks = meeting("meeting").interval.expect("dated");
-    assert_eq!((talks.start, talks.end), (day("1987-03-23"), day("1987-03-24")));
+    assert_eq!(
+        (talks.start, talks.end),
+        (day("1987-03-23"), day("1987-03-24"))
+    );
     let visit = meeting("visited").interval.expect("dated");
-    assert_eq!((visit.start, visit.end), (day("1987-03-21"), day("1987-03-22")));
+    assert_eq!(
+        (visit.start, visit.end),
+        (day("1987-03-21"), day("1987-03-22"))
+    );
     assert_eq!(meeting("trip").interval, None, "no day of its own");
 }
