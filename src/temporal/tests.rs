@@ -141,6 +141,20 @@ fn deictic_words() {
     assert_eq!(one("They recently agreed.", dct), "PAST_REF");
     assert_eq!(one("He arrives tonight.", dct), "2024-03-01TNI");
     assert_eq!(one("It ended this morning.", dct), "2024-03-01TMO");
+    assert_eq!(
+        one("He was sworn in earlier in the day.", dct),
+        "2024-03-01"
+    );
+    assert_eq!(
+        values(
+            "They deplored on Thursday the blasts earlier in the day.",
+            dct
+        ),
+        [
+            pair("Thursday", "2024-02-29"),
+            pair("earlier in the day", "2024-02-29")
+        ]
+    );
 }
 
 #[test]
