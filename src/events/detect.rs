@@ -141,6 +141,8 @@ fn headline_lines(text: &str, range: Range<usize>, title: Option<&str>) -> Vec<R
 fn is_headline(line: &str, title: Option<&str>) -> bool {
     /// Longer than any headline: a paragraph written on one line.
     const MAX_HEADLINE_BYTES: usize = 300;
+    /// "Subject", "Headline", "Title", "Slug": a header field's name is one short word.
+    const MAX_FIELD_NAME_BYTES: usize = 12;
     let line = line.trim();
     if line.len() > MAX_HEADLINE_BYTES {
         return false;
@@ -148,6 +150,16 @@ fn is_headline(line: &str, title: Option<&str>) -> bool {
     if title.is_some_and(|t| line.contains(t)) {
         return true;
     }
+    // "Subject: NIGERIA OPENS TALKS WITH U.K.": a header field's value is judged on its own.
+    let line = match line.split_once(':') {
+        Some((field, value))
+            if field.len() <= MAX_FIELD_NAME_BYTES
+                && field.chars().all(|c| c.is_alphabetic() || c == '-') =>
+        {
+            value.trim()
+        }
+        _ => line,
+    };
     // Ordinary text shows a lowercase letter within its first words: stop there.
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in line.chars() {

@@ -847,3 +847,31 @@ fn consecutive_days_joined_by_and_make_one_span() {
     );
     assert_eq!(meeting("trip").interval, None, "no day of its own");
 }
+
+/// A mail-style header ("Subject: MINISTERS OPEN TALKS IN VIENNA") is a headline: no event of
+/// its own, and its field names are no participants.
+#[test]
+fn a_header_subject_in_capitals_is_a_headline() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "From: Wire\nSubject: MINISTERS OPEN TALKS IN VIENNA ON GAS PRICES\nDate: Tue, 10 Mar 1987 09:31:44 GMT\n\n\
+         VIENNA, March 10 - Energy ministers from Austria and Hungary are meeting today in Vienna to settle gas prices, officials said.\n",
+    )]);
+    let meetings: Vec<&Event> = t
+        .events
+        .iter()
+        .filter(|e| rules.kinds[e.kind].name == "meeting")
+        .collect();
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    assert!(
+        meetings[0].sources.iter().all(|s| s.paragraph != 0),
+        "the header is no source: {meetings:#?}"
+    );
+    assert!(
+        meetings[0]
+            .participants
+            .iter()
+            .all(|p| !p.contains("Subject") && !p.contains("GMT")),
+        "{meetings:#?}"
+    );
+}
