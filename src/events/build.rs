@@ -2,7 +2,7 @@
 
 use super::mention::{Mention, Modality};
 use super::{Event, Source};
-use crate::temporal::Interval;
+use crate::temporal::{Interval, Precision};
 
 /// How many participants an event lists at most.
 const MAX_PARTICIPANTS: usize = 12;
@@ -86,7 +86,7 @@ pub(super) fn build_event(
         id: 0,
         kind,
         label: best.map_or_else(String::new, |m| m.label.clone()),
-        interval: most_precise(intervals.iter().copied()),
+        interval: shown_interval(&intervals),
         modality: combined_modality(&modalities),
         confidence: confidence.min(1.0),
         participants,
@@ -101,6 +101,24 @@ pub(super) fn build_event(
 #[must_use]
 pub fn most_precise(intervals: impl Iterator<Item = Interval>) -> Option<Interval> {
     intervals.min_by_key(|iv| ((iv.end - iv.start).num_days(), iv.start))
+}
+
+/// The date an event is shown with: the most precise report ("March 23" over "in March"),
+/// except that explicit days nesting in a stay of a few days show the stay: "meeting today
+/// and tomorrow" and "the talks tomorrow" are one meeting over both days, not the second.
+#[must_use]
+pub fn shown_interval(intervals: &[Interval]) -> Option<Interval> {
+    /// Longer day spans are more likely a wrong attachment than one stay.
+    const MAX_STAY_DAYS: i64 = 7;
+    let days = || intervals.iter().filter(|iv| iv.precision == Precision::Day);
+    let stay = days()
+        .max_by_key(|iv| ((iv.end - iv.start).num_days(), std::cmp::Reverse(iv.start)))
+        .filter(|stay| {
+            (stay.end - stay.start).num_days() < MAX_STAY_DAYS
+                && days().all(|iv| stay.start <= iv.start && iv.end <= stay.end)
+        });
+    stay.copied()
+        .or_else(|| most_precise(intervals.iter().copied()))
 }
 
 /// Sources disagree when two of their intervals do not nest. Sorted widest first, intervals
@@ -131,4 +149,35 @@ pub fn combined_modality(modalities: &[Modality]) -> Modality {
         .into_iter()
         .max_by_key(|&(_, c)| c)
         .map_or(Modality::Happened, |(m, _)| m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn iv(start: &str, end: &str, precision: Precision) -> Interval {
+        let day = |s: &str| s.parse::<NaiveDate>().expect("a date");
+        Interval {
+            start: day(start),
+            end: day(end),
+            precision,
+        }
+    }
+
+    #[test]
+    fn a_stay_of_days_shows_whole_and_a_month_yields_to_its_day() {
+        let stay = iv("1987-03-23", "1987-03-24", Precision::Day);
+        let second = iv("1987-03-24", "1987-03-24", Precision::Day);
+        let month = iv("1987-03-01", "1987-03-31", Precision::Month);
+        assert_eq!(shown_interval(&[second, stay, month]), Some(stay));
+        assert_eq!(shown_interval(&[month, second]), Some(second));
+        // Days that do not nest in one stay: the most precise, as before.
+        let other = iv("1987-03-27", "1987-03-27", Precision::Day);
+        assert_eq!(shown_interval(&[stay, other]), Some(other));
+        // A fortnight of days is no stay.
+        let long = iv("1987-03-01", "1987-03-14", Precision::Day);
+        assert_eq!(shown_interval(&[long, second]), Some(second));
+        assert_eq!(shown_interval(&[]), None);
+    }
 }
