@@ -199,7 +199,7 @@ pub const ACTIONS: &[(u8, Action)] = &[
         0,
         Action {
             menu: Menu::View,
-            label: "Fit all",
+            label: "Fit what is shown",
             shortcut: Some(key(Key::Home)),
             command: Command::FitAll,
         },

@@ -500,10 +500,19 @@ impl DatelineApp {
             Command::Step(direction) => self.step(direction),
             Command::SetView(view) => self.state.view = Some(view),
             Command::FitAll => {
-                self.state.view = self
-                    .loaded
-                    .as_ref()
-                    .and_then(|l| timeline::axis::fit_events(&l.timeline.events));
+                // What the search and the kinds let through, so Home after a search shows
+                // its events across the width; everything when nothing passes.
+                let fitted = self.loaded.as_ref().and_then(|l| {
+                    let visible = self.state.hidden_kinds.non_members(&l.rules.kinds);
+                    let shown = self.filter.shown();
+                    let listed = l.timeline.events.iter().enumerate().filter(|(i, e)| {
+                        shown.get(*i).copied().unwrap_or(true)
+                            && visible.get(e.kind).copied().unwrap_or(true)
+                    });
+                    timeline::axis::fit_events(listed.map(|(_, e)| e))
+                        .or_else(|| timeline::axis::fit_events(&l.timeline.events))
+                });
+                self.state.view = fitted;
             }
             Command::Zoom(factor) => {
                 if let Some(v) = self.state.view {
@@ -845,10 +854,10 @@ impl DatelineApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
         self.expire_message(ui.input(|i| i.time));
         let note = self.filter_note();
-        if self.load.is_some() || self.message.is_some() || self.export.busy() || note.is_some() {
-            egui::Panel::bottom("status")
-                .show(ui, |ui| self.status_ui(ui, note.as_deref(), &mut commands));
-        }
+        // Always there: a panel that came and went with the search's note shifted the side
+        // panel and took the keyboard focus from the search field after a letter or two.
+        egui::Panel::bottom("status")
+            .show(ui, |ui| self.status_ui(ui, note.as_deref(), &mut commands));
         // Panels share the window by proportion, so a small window keeps room for the
         // timeline: the side panel takes at most a third of the width, and below
         // NARROW_WIDTH the Source panel moves under the timeline.
@@ -1111,6 +1120,9 @@ impl DatelineApp {
                 ui.label("Exporting PNG…");
             } else if let Some(message) = &self.message {
                 ui.label(message);
+            } else if let (None, None, Some(loaded)) = (filter_note, &self.load, &self.loaded) {
+                // Nothing new to say: what is open.
+                ui.weak(load_summary(loaded, None));
             }
         });
     }

@@ -908,3 +908,61 @@ fn read_article_shows_the_whole_article_at_the_cited_paragraph() {
     h.run();
     assert!(h.query_by_label(&first_paragraph).is_none(), "closed");
 }
+
+/// Typing a word into the search, a key per frame as a person types, keeps the field focused
+/// and every letter: the view that changes with each letter must not take the focus away.
+#[test]
+fn the_search_field_keeps_focus_while_typing() {
+    let mut h = harness_sized(sample(), 1280.0, 800.0);
+    h.run();
+    h.get_by_label("Search events").click();
+    h.run();
+    for letter in ["m", "i", "s", "s", "i", "l", "e"] {
+        h.get_by_label("Search events").type_text(letter);
+        h.run();
+        assert!(
+            h.get_by_label("Search events").is_focused(),
+            "the field lost focus after {:?}",
+            h.state().search
+        );
+    }
+    assert_eq!(h.state().search, "missile");
+    // With an event selected that the search then hides, in a window narrow enough to put
+    // the Source panel under the timeline.
+    let mut h = harness_sized(sample(), 700.0, 600.0);
+    h.run();
+    h.state_mut().selected = Some(0);
+    h.run();
+    h.get_by_label("Search events").click();
+    h.run();
+    for letter in ["z", "q", "x"] {
+        h.get_by_label("Search events").type_text(letter);
+        h.run();
+    }
+    assert_eq!(h.state().search, "zqx", "every letter reached the field");
+}
+
+/// Home after a search fits the events the search leaves, not the whole folder.
+#[test]
+fn home_fits_what_the_search_shows() {
+    let mut h = harness_sized(sample(), 1280.0, 800.0);
+    h.run();
+    h.key_press(egui::Key::Home);
+    h.run();
+    let all = h.state().state.view.expect("a view").span();
+    h.state_mut().search = "Austin".to_owned();
+    h.run();
+    h.key_press(egui::Key::Home);
+    h.run();
+    let view = h.state().state.view.expect("a view");
+    assert!(
+        view.span() < 30.0 && view.span() < all / 4.0,
+        "Home after the search spans {} days, the folder {all}",
+        view.span()
+    );
+    let austin = dateline::timeline::axis::day_from_date("2022-01-02".parse().expect("a date"));
+    assert!(
+        view.start_day <= austin && austin <= view.end_day,
+        "{view:?}"
+    );
+}
