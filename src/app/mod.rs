@@ -243,6 +243,9 @@ impl DatelineApp {
             .first()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
+        // The remembered zoom belongs to the folder it was saved with: another folder given
+        // on the command line starts from its own first view.
+        let remembered_folder = self.state.last_paths == loaded.paths;
         self.state.last_paths.clone_from(&loaded.paths);
         self.state.enter_folder(&loaded.paths);
         self.selected = None;
@@ -251,7 +254,7 @@ impl DatelineApp {
             .loaded
             .as_ref()
             .is_some_and(|l| l.paths != loaded.paths);
-        if self.state.view.is_none() || other_folder {
+        if self.state.view.is_none() || other_folder || !remembered_folder {
             self.state.view = timeline::axis::fit_bulk(&loaded.timeline.events);
         }
         if other_folder {
@@ -1347,6 +1350,38 @@ mod tests {
         assert!(app.load.is_none(), "nothing starts loading");
         assert_eq!(app.state.last_paths, before, "the typo is not remembered");
         assert!(app.loaded.is_some(), "the current timeline stays");
+    }
+
+    #[test]
+    fn a_remembered_view_is_kept_for_its_folder_and_refitted_for_another() {
+        let far = timeline::TimeView {
+            start_day: -5000.0,
+            end_day: -4000.0,
+        };
+        let launch = |state: State| {
+            let mut app = DatelineApp::empty(state, Vec::new(), egui::Context::default());
+            let outcome = load(
+                vec![sample_folder()],
+                &[],
+                &crate::progress::Progress::default(),
+            );
+            app.install(outcome.loaded);
+            app.state.view
+        };
+        let same = State {
+            last_paths: vec![sample_folder()],
+            view: Some(far),
+            ..State::default()
+        };
+        assert_eq!(launch(same), Some(far), "the folder's own zoom comes back");
+        let other = State {
+            last_paths: vec![PathBuf::from("/another/story")],
+            view: Some(far),
+            ..State::default()
+        };
+        let view = launch(other).expect("a first view");
+        assert_ne!(view, far, "another folder's zoom is not this one's");
+        assert!(view.start_day > 18_000.0, "the sample's 2021-22: {view:?}");
     }
 
     #[test]
