@@ -90,6 +90,8 @@ pub fn editor_ui(
         ui.weak("This event cites no paragraph, so it cannot be corrected.");
         return;
     };
+    /// Room for a date range or a headline-length label beside its button.
+    const FIELD_WIDTH: f32 = 240.0;
     let mut correct = |c: Correction| commands.push(Command::Correct(c));
     egui::CollapsingHeader::new("Correct this event")
         .id_salt("correct")
@@ -98,10 +100,12 @@ pub fn editor_ui(
                 .num_columns(3)
                 .show(ui, |ui| {
                     ui.label("Date");
-                    let field = ui.add(
+                    // Sized, not just desired: a grid cell offers only last frame's width,
+                    // and the field never grew past its first ~90 points.
+                    let field = ui.add_sized(
+                        [FIELD_WIDTH, ui.spacing().interact_size.y],
                         egui::TextEdit::singleline(&mut editor.date)
-                            .hint_text("2022-01-05, 2022-01, 2022, a..b, undated")
-                            .desired_width(200.0),
+                            .hint_text("2022-01-05, 2022-01, 2022, a..b, undated"),
                     );
                     field.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Event date")
@@ -122,8 +126,10 @@ pub fn editor_ui(
                     ui.end_row();
 
                     ui.label("Label");
-                    let field =
-                        ui.add(egui::TextEdit::singleline(&mut editor.label).desired_width(200.0));
+                    let field = ui.add_sized(
+                        [FIELD_WIDTH, ui.spacing().interact_size.y],
+                        egui::TextEdit::singleline(&mut editor.label),
+                    );
                     field.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Event label")
                     });

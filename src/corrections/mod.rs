@@ -75,7 +75,7 @@ impl Correction {
         match self {
             Self::Date { date, .. } => format!("date of “{subject}” to {date}"),
             Self::Kind { kind, .. } => format!("kind of “{subject}” to {kind}"),
-            Self::Label { .. } => format!("rename “{subject}”"),
+            Self::Label { label, .. } => format!("rename “{subject}” to “{}”", shorten(label)),
             Self::Modality { modality, .. } => {
                 format!("status of “{subject}” to {}", modality.as_str())
             }

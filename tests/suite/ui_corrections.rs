@@ -213,6 +213,13 @@ fn kind_status_and_label_change_and_undo() {
         "{}",
         selected(&h)
     );
+    assert!(
+        h.query_by_label_contains(
+            "rename “North Korea fired hypersonic missile” to “Hypersonic missile test”"
+        )
+        .is_some(),
+        "the status line names the old and the new label"
+    );
     let after = events(&h);
     undo_and_redo_restore(&mut h, &folder, &before, &after);
 }
