@@ -85,13 +85,13 @@ pub fn editor_ui(
     generation: u64,
     commands: &mut Vec<Command>,
 ) {
+    /// Room for a date range or a headline-length label beside its button.
+    const FIELD_WIDTH: f32 = 240.0;
     editor.fill(event, generation);
     let Some(anchor) = Anchor::of_event(&loaded.corpus, event) else {
         ui.weak("This event cites no paragraph, so it cannot be corrected.");
         return;
     };
-    /// Room for a date range or a headline-length label beside its button.
-    const FIELD_WIDTH: f32 = 240.0;
     let mut correct = |c: Correction| commands.push(Command::Correct(c));
     egui::CollapsingHeader::new("Correct this event")
         .id_salt("correct")
