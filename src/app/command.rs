@@ -33,6 +33,8 @@ pub enum Command {
     ToggleTheme,
     ToggleSidePanel,
     ToggleTable,
+    /// Puts the keyboard in the search field (showing the side panel if it was closed).
+    FocusSearch,
     ToggleWatch,
     /// Opens the export window for a text format.
     ExportText(crate::formats::Format),
@@ -247,6 +249,15 @@ pub const ACTIONS: &[(u8, Action)] = &[
             label: "Next event",
             shortcut: Some(key(Key::ArrowRight)),
             command: Command::Step(1),
+        },
+    ),
+    (
+        1,
+        Action {
+            menu: Menu::View,
+            label: "Search events",
+            shortcut: Some(command_key(Key::F)),
+            command: Command::FocusSearch,
         },
     ),
     (

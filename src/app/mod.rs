@@ -134,6 +134,8 @@ pub struct DatelineApp {
     pub full_loads: usize,
     pub selected: Option<usize>,
     pub search: String,
+    /// Ctrl+F asked for the search field: it takes the keyboard on the next frame.
+    focus_search: bool,
     pub article_filter: Option<usize>,
     path_field: String,
     pub message: Option<String>,
@@ -222,6 +224,7 @@ impl DatelineApp {
             full_loads: 0,
             selected: None,
             search: String::new(),
+            focus_search: false,
             article_filter: None,
             path_field: String::new(),
             message: None,
@@ -541,6 +544,10 @@ impl DatelineApp {
                 self.reading_scroll = false;
             }
             Command::ToggleSidePanel => self.state.hide_side = !self.state.hide_side,
+            Command::FocusSearch => {
+                self.state.hide_side = false;
+                self.focus_search = true;
+            }
             Command::ToggleTable => self.state.hide_table = !self.state.hide_table,
             Command::ToggleWatch => self.toggle_watch(),
             Command::ToggleTheme => {
@@ -879,6 +886,7 @@ impl DatelineApp {
                             &mut side::SideState {
                                 path_field: &mut self.path_field,
                                 search: &mut self.search,
+                                focus_search: &mut self.focus_search,
                                 hidden_kinds: &self.state.hidden_kinds,
                                 article_filter: self.article_filter,
                                 selected: self.selected,

@@ -14,6 +14,8 @@ use crate::timeline::kind_color;
 pub struct SideState<'a> {
     pub path_field: &'a mut String,
     pub search: &'a mut String,
+    /// Set by Ctrl+F: the search field takes the keyboard this frame.
+    pub focus_search: &'a mut bool,
     pub hidden_kinds: &'a KindSet,
     pub article_filter: Option<usize>,
     pub selected: Option<usize>,
@@ -44,8 +46,12 @@ pub fn side_ui(
         ui.label("Loading…");
         return;
     };
-    ui.add(egui::TextEdit::singleline(state.search).hint_text("search label, name, text"))
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search events"));
+    let search =
+        ui.add(egui::TextEdit::singleline(state.search).hint_text("search label, name, text"));
+    search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search events"));
+    if std::mem::take(state.focus_search) {
+        search.request_focus();
+    }
     ui.separator();
     kinds_ui(ui, state, loaded, commands);
     legend_ui(ui);

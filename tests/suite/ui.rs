@@ -966,3 +966,23 @@ fn home_fits_what_the_search_shows() {
         "{view:?}"
     );
 }
+
+/// Ctrl+F puts the keyboard in the search field, opening the side panel if it was closed.
+#[test]
+fn ctrl_f_focuses_the_search_field() {
+    let mut h = harness_sized(sample(), 1280.0, 800.0);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+    h.run();
+    assert!(
+        h.query_by_label("Search events").is_none(),
+        "side panel closed"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.run();
+    assert!(h.get_by_label("Search events").is_focused());
+    h.get_by_label("Search events").type_text("missile");
+    h.run();
+    assert_eq!(h.state().search, "missile");
+}
