@@ -24,23 +24,32 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         path: shown(),
         error,
     };
-    match std::fs::symlink_metadata(path) {
+    let existing = match std::fs::symlink_metadata(path) {
         Ok(meta) if !meta.file_type().is_file() => {
             return Err(WriteError::NotRegular { path: shown() });
         }
-        Ok(_) => {}
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+        Ok(meta) => Some(meta.permissions()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
         Err(err) => return Err(io(err)),
-    }
+    };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dateline-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dateline-").suffix(".tmp");
+    // A temporary file is private (0600); what it becomes is an ordinary file, readable as
+    // the umask allows, like any file a program saves (an exported figure goes to others).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(folder).map_err(io)?;
+    // A file replaced keeps its permissions.
+    if let Some(permissions) = existing {
+        tmp.as_file().set_permissions(permissions).map_err(io)?;
+    }
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     // On failure the temporary file is dropped, and with it deleted.
@@ -87,5 +96,23 @@ mod tests {
         write_atomically(&link, b"png").unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "v");
         assert_eq!(std::fs::read(&link).unwrap(), b"png");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_as_the_umask_allows_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("figure.png");
+        write_atomically(&target, b"png").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // The mode any program's newly created file gets under this umask, not the
+        // temporary file's private 0600.
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        assert_eq!(mode(&target), mode(&plain));
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&target, b"png2").unwrap();
+        assert_eq!(mode(&target), 0o640);
     }
 }
