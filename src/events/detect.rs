@@ -715,7 +715,14 @@ impl Context<'_> {
             .clone()
             .skip(1)
             .any(|k| lower(k - 1) == "to" && lower(k) == "be");
+        // "the family must sign an agreement", "they could meet": not done, at most ahead.
+        // ("May" capitalised is the month.)
+        let modal = before.clone().any(|k| {
+            matches!(lower(k), "must" | "should" | "could" | "may" | "might")
+                && !self.words[k].capitalized
+        });
         let planned = any(&before, &is_planned)
+            || modal
             || to_be && any(&before, &|w| matches!(w, "is" | "are"))
             || noun_ahead
             || (self.is_noun() && to_be_after);

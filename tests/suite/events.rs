@@ -607,7 +607,7 @@ fn copies_of_a_report_across_years_stay_apart() {
 fn planned_wording_is_planned_and_never_a_past_fact() {
     let (_dir, _c, rules, t) = timeline_of(&[(
         "plan.txt",
-        "Date: 2021-11-30\n\nThe next meeting, to be held in Vienna on December 9, will review the accord.\n\nThe two presidents are due to sign a trade pact on Friday.\n\nThe Pope is set to visit Baghdad next week, officials said.\n",
+        "Date: 2021-11-30\n\nThe next meeting, to be held in Vienna on December 9, will review the accord.\n\nThe two presidents are due to sign a trade pact on Friday.\n\nThe Pope is set to visit Baghdad next week, officials said.\n\nThe family must sign an agreement to hand over the boy, officials said.\n",
     )]);
     for e in &t.events {
         let name = rules.kinds[e.kind].name.as_str();
@@ -620,10 +620,18 @@ fn planned_wording_is_planned_and_never_a_past_fact() {
         }
     }
     assert!(
-        t.events.len() >= 3,
+        t.events.len() >= 4,
         "{:?}",
         t.events.iter().map(|e| &e.label).collect::<Vec<_>>()
     );
+    // "May" the month is no modal: the meeting happened.
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "may.txt",
+        "Date: 2021-11-30\n\nIn May the two ministers met in Vienna.\n",
+    )]);
+    let met = of_kind(&t, &rules, "meeting");
+    assert_eq!(met.len(), 1, "{met:#?}");
+    assert_eq!(met[0].modality, Modality::Happened);
 }
 
 /// A session that opened on one weekday and closed on another is one meeting over both days.
