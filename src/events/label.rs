@@ -378,15 +378,24 @@ fn is_time_word(w: &str) -> bool {
         )
 }
 
-/// A one-word "actor" that is a capitalised function word or pronoun, not a name.
+/// A one-word "actor" that is a capitalised function word or pronoun, not a name. Asked of
+/// every mention's actor: lowercased on the stack, never allocated.
 fn is_no_name(actor: &str) -> bool {
-    !actor.contains(' ') && {
-        let lower = actor.to_lowercase();
-        is_function_word(&lower)
-            || is_stopword(&lower)
-            || matches!(
-                lower.as_str(),
-                "there" | "here" | "none" | "both" | "all" | "each" | "this" | "i" | "you"
-            )
+    const LONGEST: usize = 16;
+    if actor.len() > LONGEST || !actor.is_ascii() || actor.contains(' ') {
+        return false;
     }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..actor.len()];
+    lower.copy_from_slice(actor.as_bytes());
+    lower.make_ascii_lowercase();
+    let Ok(lower) = std::str::from_utf8(lower) else {
+        return false;
+    };
+    is_function_word(lower)
+        || is_stopword(lower)
+        || matches!(
+            lower,
+            "there" | "here" | "none" | "both" | "all" | "each" | "this" | "i" | "you"
+        )
 }
