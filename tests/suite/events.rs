@@ -784,23 +784,15 @@ fn one_person_meeting_two_others_on_one_day_is_two_events() {
             "BEIJING, June 4, 2025 (Wire) -- President Hu Jintao met Chilean President Michelle Bachelet in Beijing on Tuesday.\n",
         ),
     ]);
-    let meetings: Vec<&Event> = t
-        .events
-        .iter()
-        .filter(|e| rules.kinds[e.kind].name == "meeting")
-        .collect();
+    let meetings = of_kind(&t, &rules, "meeting");
     assert_eq!(meetings.len(), 2, "{meetings:#?}");
     // Told in one article, same paragraph: still two.
     let (_dir, _c, rules, t) = timeline_of(&[(
         "c.txt",
         "BEIJING, June 3, 2025 (Wire) -- President Hu Jintao met Kenyan President Mwai Kibaki on Tuesday. Hu Jintao also met Chilean President Michelle Bachelet on Tuesday.\n",
     )]);
-    let meetings = t
-        .events
-        .iter()
-        .filter(|e| rules.kinds[e.kind].name == "meeting")
-        .count();
-    assert_eq!(meetings, 2, "{:#?}", t.events);
+    let meetings = of_kind(&t, &rules, "meeting");
+    assert_eq!(meetings.len(), 2, "{meetings:#?}");
 }
 
 /// A later date elsewhere in the sentence belongs to what is ahead, not to what the sentence
@@ -812,10 +804,8 @@ fn a_later_date_in_the_sentence_does_not_date_a_past_event() {
         "QUITO, May 2, 2025 (Wire) -- Officials gathered in the capital for the budget debate.\n\n\
          The new premier, sworn into office earlier in the day, told lawmakers that elections would be held on June 30.\n",
     )]);
-    let sworn = t
-        .events
-        .iter()
-        .find(|e| rules.kinds[e.kind].name == "appointment")
+    let sworn = *of_kind(&t, &rules, "appointment")
+        .first()
         .unwrap_or_else(|| panic!("the swearing-in: {:#?}", t.events));
     assert!(
         sworn
@@ -865,11 +855,7 @@ fn a_header_subject_in_capitals_is_a_headline() {
         "From: Wire\nSubject: MINISTERS OPEN TALKS IN VIENNA ON GAS PRICES\nDate: Tue, 10 Mar 1987 09:31:44 GMT\n\n\
          VIENNA, March 10 - Energy ministers from Austria and Hungary are meeting today in Vienna to settle gas prices, officials said.\n",
     )]);
-    let meetings: Vec<&Event> = t
-        .events
-        .iter()
-        .filter(|e| rules.kinds[e.kind].name == "meeting")
-        .collect();
+    let meetings = of_kind(&t, &rules, "meeting");
     assert_eq!(meetings.len(), 1, "{meetings:#?}");
     assert!(
         meetings[0].sources.iter().all(|s| s.paragraph != 0),
