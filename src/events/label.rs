@@ -189,41 +189,8 @@ impl Context<'_> {
                 tail = (k == span.end).then_some(span.end - 1);
             }
         }
-        // "visit to", "agreed on": a trigger ending in a preposition takes its object ("visit
-        // to the White House"), or loses the preposition when none follows; one ending in an
-        // auxiliary ("visit was") loses it.
         if let Some(last) = tail {
-            if is_dangling_preposition(&words[last].lower) {
-                let mut object = self.object_after(last + 1, clause.end);
-                // "agreed on Sunday to extend…": past a time phrase, the infinitive.
-                if object.is_empty() {
-                    let mut k = last + 1;
-                    while k < clause.end
-                        && (is_time_word(&words[k].lower)
-                            || words[k].lower.bytes().all(|b| b.is_ascii_digit())
-                            || matches!(words[k].lower.as_ref(), "on" | "in" | "at" | "of"))
-                    {
-                        k += 1;
-                    }
-                    if k > last + 1 && k < clause.end && words[k].lower == "to" {
-                        let verb = self.object_after(k + 1, clause.end);
-                        if !verb.is_empty() {
-                            parts.pop();
-                            object = k..verb.end;
-                        }
-                    }
-                }
-                if object.is_empty() {
-                    // A particle stays: "sworn in", "took over".
-                    if !matches!(words[last].lower.as_ref(), "in" | "over") {
-                        parts.pop();
-                    }
-                } else {
-                    parts.extend(object.map(|k| Cow::Borrowed(w(k))));
-                }
-            } else if is_auxiliary(&words[last].lower) {
-                parts.pop();
-            }
+            self.complete_tail(&mut parts, last, clause.end);
         }
         // "Ferri was sworn in by President Sergio Bellini": keep the passive when its subject
         // is a name; otherwise the agent leads ("Senate approved as envoy").
@@ -256,6 +223,45 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
+    /// "visit to", "agreed on": a label whose last word (`last`) is a preposition takes its
+    /// object ("visit to the White House"), or loses the preposition when none follows (a
+    /// particle stays: "sworn in"); one ending in an auxiliary ("visit was") loses it.
+    fn complete_tail<'t>(&'t self, parts: &mut Vec<Cow<'t, str>>, last: usize, end: usize) {
+        let words = self.words;
+        let w = |k: usize| &self.article.text[words[k].range.clone()];
+        if is_dangling_preposition(&words[last].lower) {
+            let mut object = self.object_after(last + 1, end);
+            // "agreed on Sunday to extend…": past a time phrase, the infinitive.
+            if object.is_empty() {
+                let mut k = last + 1;
+                while k < end
+                    && (is_time_word(&words[k].lower)
+                        || words[k].lower.bytes().all(|b| b.is_ascii_digit())
+                        || matches!(words[k].lower.as_ref(), "on" | "in" | "at" | "of"))
+                {
+                    k += 1;
+                }
+                if k > last + 1 && k < end && words[k].lower == "to" {
+                    let verb = self.object_after(k + 1, end);
+                    if !verb.is_empty() {
+                        parts.pop();
+                        object = k..verb.end;
+                    }
+                }
+            }
+            if object.is_empty() {
+                // A particle stays: "sworn in", "took over".
+                if !matches!(words[last].lower.as_ref(), "in" | "over") {
+                    parts.pop();
+                }
+            } else {
+                parts.extend(object.map(|k| Cow::Borrowed(w(k))));
+            }
+        } else if is_auxiliary(&words[last].lower) {
+            parts.pop();
+        }
+    }
+
     /// The words after a dangling preposition that complete it: an optional article or
     /// determiner, then up to four words, stopping at the next function word (except "of"
     /// inside a name), at punctuation, or at the clause's end.

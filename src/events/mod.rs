@@ -10,6 +10,7 @@
 //! ```
 
 mod build;
+mod dating;
 mod detect;
 mod kinds;
 mod label;
