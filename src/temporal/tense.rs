@@ -155,7 +155,7 @@ pub fn tense_at(text: &str, toks: &[Token], at: usize, span_end: usize) -> (Tens
             if is_sentence_end(back) || (!cross_commas && is_clause_end(&toks[back])) {
                 break;
             }
-            if infinitive_of_intention(back, &word, toks) {
+            if infinitive_of_intention(back, &word, toks) || looking_forward(back, &word, toks) {
                 return (Tense::Future, !cross_commas);
             }
             if let Some(t) = cue(around(back))
@@ -236,6 +236,17 @@ fn infinitive_of_intention<'t>(
         && !next.capitalized
         && !NOT_A_VERB.contains(&word(next).to_ascii_lowercase().as_str());
     verb_next && INTENT.contains(&word(&toks[at - 1]).to_ascii_lowercase().as_str())
+}
+
+/// "was looking forward to Chirac's visit in May", "looks forward to talks in June": what is
+/// looked forward to lies ahead, whatever the tense of the looking.
+fn looking_forward<'t>(at: usize, word: &impl Fn(&'t Token) -> &'t str, toks: &'t [Token]) -> bool {
+    at > 0
+        && word(&toks[at]).eq_ignore_ascii_case("forward")
+        && toks
+            .get(at + 1)
+            .is_some_and(|n| word(n).eq_ignore_ascii_case("to"))
+        && word(&toks[at - 1]).to_ascii_lowercase().starts_with("look")
 }
 
 /// "would be paid", "is heard", "was held": a participle after a form of "be" carries no

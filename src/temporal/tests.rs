@@ -155,6 +155,15 @@ fn deictic_words() {
             pair("earlier in the day", "2024-02-29")
         ]
     );
+    // What is looked forward to lies ahead, whatever the tense of the looking.
+    assert_eq!(
+        one("Beijing was looking forward to his visit in May.", dct),
+        "2024-05"
+    );
+    assert_eq!(
+        one("Beijing was disappointed by his visit in May.", dct),
+        "2023-05"
+    );
 }
 
 #[test]
