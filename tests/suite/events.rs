@@ -407,7 +407,7 @@ fn appointments_need_a_post_not_an_adjective() {
 /// the reference one.
 #[test]
 fn dev_set_f1_stays_above_its_floor() {
-    const DEV_F1_FLOOR: f64 = 0.93;
+    const DEV_F1_FLOOR: f64 = 0.94;
     let Some(shared) = shared() else { return };
     let out = run_dateline(&[
         "extract",
