@@ -204,4 +204,31 @@ impl Context<'_> {
         (from..to).any(|k| matches!(self.words[k].lower.as_ref(), "is" | "are" | "am"))
             && !(from..to).any(|k| is_planned(&self.words[k].lower))
     }
+
+    /// "X said on Monday that the talks…": the clause after the reporting verb's "that",
+    /// whose dates are its own; what comes before it dates the saying.
+    pub(super) fn reported_clause(
+        &self,
+        span: &Range<usize>,
+        clause: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        /// Between the reporting verb and its "that": the place and time of the saying.
+        const REACH: usize = 8;
+        let words = self.words;
+        let that = (clause.start..span.start)
+            .rev()
+            .find(|&k| words[k].lower == "that")?;
+        let from = clause.start.max(that.saturating_sub(REACH));
+        (from..that)
+            .any(|k| is_reporting(&words[k].lower))
+            .then(|| that + 1..clause.end)
+    }
+}
+
+/// Verbs that report what someone said.
+pub(super) fn is_reporting(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "told" | "announced" | "stated" | "added" | "reported" | "confirmed"
+    )
 }

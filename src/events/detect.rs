@@ -190,7 +190,10 @@ fn carry_narrative_dates(mentions: &mut [Mention]) {
         match m.interval {
             Some(iv) if m.dated_by != Some(DatedBy::Narrative) => {
                 // A day carries; "in December" is background more often than the scene.
+                // The scene's own day: not a background clause's ("after she was sworn in on
+                // Nov. 22").
                 if m.modality == Modality::Happened
+                    && !m.background
                     && iv.precision == Precision::Day
                     && iv.start == iv.end
                 {
@@ -379,10 +382,17 @@ impl Context<'_> {
             self.background_clause(&span, &clause)
         };
         let background = since.is_some();
-        let clause = since.unwrap_or(clause);
+        // "Song said in Beijing Monday afternoon that the upcoming fifth round of talks…":
+        // the saying's date is not the talks'.
+        let reported = since
+            .is_none()
+            .then(|| self.reported_clause(&span, &clause))
+            .flatten();
+        let own_clause_only = background || reported.is_some();
+        let clause = since.or(reported).unwrap_or(clause);
         let attached = self
             .attach_time(&span, &clause)
-            .filter(|(_, by)| !background || *by == DatedBy::Clause);
+            .filter(|(_, by)| !own_clause_only || *by == DatedBy::Clause);
         let modality = self.modality(&span, &clause);
         // "The next meeting" is ahead of the story, not the story's own event.
         let story = modality == Modality::Happened

@@ -869,3 +869,29 @@ fn a_header_subject_in_capitals_is_a_headline() {
         "{meetings:#?}"
     );
 }
+
+/// "X said on Monday that …": the saying's date is not the reported event's; a date inside
+/// the reported clause is.
+#[test]
+fn the_date_of_a_saying_does_not_date_what_was_said() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "BEIJING, Nov. 8, 2005 (Wire) -- Delegates arrived in Beijing on Tuesday.\n\n\
+         The chief negotiator said in Beijing on Monday that the upcoming round of talks will lay the groundwork for a deal.\n\n\
+         A spokesman announced on Thursday that the talks will open on Nov. 9 in Beijing.\n",
+    )]);
+    let meetings = of_kind(&t, &rules, "meeting");
+    let monday = "2005-11-07".parse::<chrono::NaiveDate>().expect("a date");
+    assert!(
+        meetings
+            .iter()
+            .all(|e| e.interval.is_none_or(|iv| iv.start != monday)),
+        "nothing dated by the saying: {meetings:#?}"
+    );
+    assert!(
+        meetings.iter().any(|e| e
+            .interval
+            .is_some_and(|iv| iv.start.to_string() == "2005-11-09")),
+        "the reported clause's own date: {meetings:#?}"
+    );
+}
