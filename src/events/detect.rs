@@ -581,8 +581,22 @@ impl Context<'_> {
     /// "If the talks succeed, …": the condition's own clause reports nothing. The main clause
     /// after it ("… they will hold more talks") is judged on its own.
     fn conditional(&self, span: &Range<usize>) -> bool {
-        let clause = text::clause_of(self.words, self.sentence, span.start);
-        (clause.start..span.start).any(|k| matches!(self.words[k].lower.as_ref(), "if" | "unless"))
+        let words = self.words;
+        let clause = text::clause_of(words, self.sentence, span.start);
+        if (clause.start..span.start).any(|k| matches!(words[k].lower.as_ref(), "if" | "unless")) {
+            return true;
+        }
+        // "If all parties could take commitment …, and agree to take further steps, there
+        // would be a result": a long condition runs over commas; it lasts until the clause
+        // that says what would follow.
+        let opens_with_if = matches!(words[self.sentence.start].lower.as_ref(), "if" | "unless");
+        opens_with_if
+            && (span.end..self.sentence.end).any(|k| {
+                words[k].clause_start
+                    && (k..(k + 4).min(self.sentence.end)).any(|j| {
+                        matches!(words[j].lower.as_ref(), "would" | "will" | "could" | "then")
+                    })
+            })
     }
 
     /// Whether the trigger this context is about names the event ("the talks").

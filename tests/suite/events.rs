@@ -518,7 +518,10 @@ fn conditions_aims_and_headlines_are_not_events() {
     assert_each_yields(
         "agreement",
         false,
-        &["But the two countries are likely to have less to agree on over trade."],
+        &[
+            "But the two countries are likely to have less to agree on over trade.",
+            "If both sides could keep their word on the border, and sign an accord on water, there would be peace.",
+        ],
     );
     // The main clause after a condition still counts.
     assert_each_yields(
