@@ -612,9 +612,14 @@ impl Context<'_> {
         let mut run: Option<Range<usize>> = None;
         let flush = |run: &mut Option<Range<usize>>, out: &mut Vec<String>| {
             if let Some(r) = run.take() {
-                let name = text[words[r.start].range.start..words[r.end - 1].range.end].to_owned();
-                if !out.contains(&name) {
-                    out.push(name);
+                let name = &text[words[r.start].range.start..words[r.end - 1].range.end];
+                // "Chirac's visit", "India's prime minister": the name is Chirac, India.
+                let name = name
+                    .strip_suffix("'s")
+                    .or_else(|| name.strip_suffix("’s"))
+                    .unwrap_or(name);
+                if !name.is_empty() && !out.iter().any(|n| n == name) {
+                    out.push(name.to_owned());
                 }
             }
         };

@@ -898,3 +898,20 @@ fn the_date_of_a_saying_does_not_date_what_was_said() {
         "the reported clause's own date: {meetings:#?}"
     );
 }
+
+/// A possessive names the person, not a new one: "Chirac's visit" lists Chirac.
+#[test]
+fn possessives_name_the_participant_itself() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "PARIS, March 3, 2025 (Wire) -- Officials prepared for Chirac's visit to Beijing on Tuesday.\n",
+    )]);
+    let visit = of_kind(&t, &rules, "meeting");
+    assert_eq!(visit.len(), 1, "{visit:#?}");
+    assert!(
+        visit[0].participants.iter().any(|p| p == "Chirac"),
+        "{:?}",
+        visit[0].participants
+    );
+    assert!(visit[0].participants.iter().all(|p| !p.ends_with("'s")));
+}
