@@ -62,10 +62,13 @@ impl Context<'_> {
             .get(self.index + 1)
             .map_or(sentence.end, |(_, r)| words[r.start].range.start);
         let trig = bytes(span);
+        // "MOSCOW, March 22 (TASS) — Xi and Putin held talks … on March 21": the wire
+        // dateline's date is the report's, never an event's.
+        let opening = words[self.after_dateline()].range.start.max(sentence.start);
         let usable = |t: &&Timex| {
             matches!(t.kind, TimexType::Date | TimexType::Time)
                 && t.interval.is_some()
-                && t.start >= sentence.start
+                && t.start >= opening
                 && t.end <= sentence.end
                 && !(t.start < trig.end && trig.start < t.end)
         };

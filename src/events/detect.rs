@@ -653,7 +653,7 @@ impl Context<'_> {
 
     /// The first word after a wire dateline ("PARIS, March 3 (Reuters) - "), or the sentence's
     /// first word.
-    fn after_dateline(&self) -> usize {
+    pub(super) fn after_dateline(&self) -> usize {
         let words = self.words;
         let text = &self.article.text;
         let start = self.sentence.start;

@@ -915,3 +915,19 @@ fn possessives_name_the_participant_itself() {
     );
     assert!(visit[0].participants.iter().all(|p| !p.ends_with("'s")));
 }
+
+/// The wire dateline's date is the report's: "MOSCOW, March 22 (TASS) — … held talks … on
+/// March 21" is one meeting on the 21st, not a second one on the 22nd.
+#[test]
+fn the_dateline_date_dates_no_event() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "MOSCOW, March 22, 2023 (TASS) — Xi and Putin held talks in Moscow on March 21.\n",
+    )]);
+    let meetings = of_kind(&t, &rules, "meeting");
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    assert_eq!(
+        meetings[0].interval.map(|iv| iv.start.to_string()),
+        Some("2023-03-21".to_owned())
+    );
+}
