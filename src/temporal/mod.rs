@@ -153,6 +153,76 @@ fn tag_into(
         i = hit.end.max(i + 1);
     }
     anchor_durations(text, out);
+    join_day_ranges(text, out);
+}
+
+/// "12-13 June", "June 12-13", "from 12 to 14 June", "on 3 and 4 May": the tagger reads one
+/// day of the pair; the range spans both, so an event told that way covers its days.
+fn join_day_ranges(text: &str, out: &mut [Timex]) {
+    /// Words or marks that join two days of one month.
+    fn is_joiner(s: &str) -> bool {
+        matches!(s.trim(), "-" | "–" | "to" | "and" | "through" | "until")
+    }
+    /// A day of the month written in digits.
+    fn day_number(s: &str) -> Option<u32> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    }
+    for t in out.iter_mut() {
+        let Some(iv) = t.interval.filter(|iv| {
+            iv.precision == Precision::Day && iv.start == iv.end && t.kind == TimexType::Date
+        }) else {
+            continue;
+        };
+        // The other day before it: "12-" of "12-13 June", "3 and " of "3 and 4 May". Only
+        // a date that opens with its day takes one ("from Sept. 14 to Thursday" does not).
+        let phrase = &text[t.start..t.end];
+        let opens_with_day = phrase.starts_with(|c: char| c.is_ascii_digit());
+        let ends_with_day = phrase
+            .trim_end_matches(['.', ','])
+            .ends_with(|c: char| c.is_ascii_digit());
+        let before = &text[..t.start];
+        let head = before.trim_end_matches(|c: char| !c.is_ascii_digit() && c != '\n');
+        let digits_from = head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let joiner = &before[head.len()..];
+        let ahead_of_digits = head[..digits_from].chars().next_back();
+        if let Some(first) = day_number(&head[digits_from..])
+            && opens_with_day
+            && is_joiner(joiner)
+            && ahead_of_digits.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '/')
+            && first < iv.start.day()
+            && let Some(from) = iv.start.with_day(first)
+        {
+            t.start = digits_from;
+            t.interval = Some(Interval { start: from, ..iv });
+            // The TIMEX3 value names the range's first day, as for "June 12-13".
+            if t.value == value::day_value(iv.start) {
+                t.value = value::day_value(from);
+            }
+            continue;
+        }
+        // The other day after it: "-13" of "June 12-13".
+        let after = &text[t.end..];
+        let joiner_len = after.len()
+            - after
+                .trim_start_matches(|c: char| !c.is_ascii_digit() && c != '\n')
+                .len();
+        let tail = &after[joiner_len..];
+        let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let next_after = tail[digits..].chars().next();
+        if let Some(last) = day_number(&tail[..digits])
+            && ends_with_day
+            && is_joiner(&after[..joiner_len])
+            && next_after.is_none_or(|c| !c.is_alphanumeric())
+            && last > iv.start.day()
+            && let Some(to) = iv.start.with_day(last)
+        {
+            t.end += joiner_len + digits;
+            t.interval = Some(Interval { end: to, ..iv });
+        }
+    }
 }
 
 /// Years 1 to 9999: what TIMEX3 values write and what a timeline can show.

@@ -109,6 +109,53 @@ fn duration_anchored_to_a_date_is_an_interval() {
 }
 
 #[test]
+fn two_days_of_one_month_make_one_range() {
+    let dct = d(2024, 5, 2);
+    let text = "The summit is on 12-13 June. Talks were held June 12-13. \
+                The fair runs from 12 to 14 June. They met on 3 and 4 May. \
+                Pages 12, 13 June. In 2019 the talks on 13 June ended. \
+                Shares bought from Sept. 14 to Thursday rose.";
+    let spans: Vec<(&str, NaiveDate, NaiveDate, String)> = tag(text, dct)
+        .iter()
+        .filter_map(|t| {
+            let iv = t.interval?;
+            Some((&text[t.start..t.end], iv.start, iv.end, t.value.clone()))
+        })
+        .collect();
+    let find = |phrase: &str| {
+        spans
+            .iter()
+            .find(|s| s.0.trim_end_matches('.') == phrase)
+            .unwrap_or_else(|| panic!("{phrase}: {spans:?}"))
+    };
+    assert_eq!(find("12-13 June").1, d(2024, 6, 12));
+    assert_eq!(find("12-13 June").2, d(2024, 6, 13));
+    assert_eq!(find("12-13 June").3, "2024-06-12");
+    assert_eq!(
+        (find("June 12-13").1, find("June 12-13").2),
+        (d(2024, 6, 12), d(2024, 6, 13))
+    );
+    assert_eq!(
+        (find("12 to 14 June").1, find("12 to 14 June").2),
+        (d(2024, 6, 12), d(2024, 6, 14))
+    );
+    assert_eq!(
+        (find("3 and 4 May").1, find("3 and 4 May").2),
+        (d(2024, 5, 3), d(2024, 5, 4))
+    );
+    // A list, and a year before the day, are no ranges.
+    let lone: Vec<_> = spans
+        .iter()
+        .filter(|s| s.0.trim_end_matches('.') == "13 June")
+        .collect();
+    assert_eq!(lone.len(), 2, "{spans:?}");
+    assert!(lone.iter().all(|s| s.1 == s.2), "{lone:?}");
+    // "14 to Thursday": the weekday takes no day number from another date.
+    assert_eq!(find("Thursday").1, find("Thursday").2);
+    assert_eq!(find("Sept. 14").1, find("Sept. 14").2);
+}
+
+#[test]
 fn weekdays_follow_tense_from_every_weekday() {
     // DCT Monday 2021-12-27: past Friday is Dec 24, future Friday is Dec 31.
     let mon = d(2021, 12, 27);
