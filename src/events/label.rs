@@ -70,6 +70,20 @@ impl Context<'_> {
             {
                 start += 1;
             }
+            // "Biden and Xi met": both sides of a pair.
+            if start >= from + 2
+                && words[start - 1].lower == "and"
+                && words[start - 2].capitalized
+                && !is_calendar_word(&words[start - 2].lower)
+            {
+                start -= 2;
+                while start > from
+                    && words[start - 1].capitalized
+                    && !is_function_word(&words[start - 1].lower)
+                {
+                    start -= 1;
+                }
+            }
             (start <= end).then(|| &text[words[start].range.start..words[end].range.end])
         });
         // "There will be a meeting": a capitalised opener that is no name.

@@ -931,3 +931,19 @@ fn the_dateline_date_dates_no_event() {
         Some("2023-03-21".to_owned())
     );
 }
+
+/// "Biden and Xi met": a label names both sides of a pair, not the last name alone.
+#[test]
+fn a_pair_of_actors_leads_the_label() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "BALI, Nov. 15, 2022 (Wire) — Biden and Xi met on the sidelines of the summit on Monday.\n",
+    )]);
+    let met = of_kind(&t, &rules, "meeting");
+    assert_eq!(met.len(), 1, "{met:#?}");
+    assert!(
+        met[0].label.starts_with("Biden and Xi met"),
+        "{}",
+        met[0].label
+    );
+}
