@@ -552,6 +552,16 @@ impl Context<'_> {
                 "cancelled" | "canceled" | "postponed" | "scrapped" | "called"
             )
         };
+        // "The meeting was postponed until next month": moved, not called off; the date
+        // after "until" is when it is now planned.
+        let moved = after.clone().any(|k| {
+            matches!(lower(k), "postponed" | "delayed" | "rescheduled" | "moved")
+                && k + 1 < clause.end
+                && matches!(lower(k + 1), "until" | "till" | "to")
+        });
+        if moved {
+            return Modality::Planned;
+        }
         if (any(&before, &is_cancellation) || any(&after, &called_off))
             && (planned || any(&before, &undone) || any(&after, &called_off))
         {

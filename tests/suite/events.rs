@@ -627,6 +627,18 @@ fn planned_wording_is_planned_and_never_a_past_fact() {
         "{:?}",
         t.events.iter().map(|e| &e.label).collect::<Vec<_>>()
     );
+    // Moved to a later date: planned then, not cancelled.
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "moved.txt",
+        "Date: 2024-03-08\n\nThe meeting of the two ministers was postponed until next month, officials said.\n",
+    )]);
+    let moved = of_kind(&t, &rules, "meeting");
+    assert_eq!(moved.len(), 1, "{moved:#?}");
+    assert_eq!(moved[0].modality, Modality::Planned);
+    assert_eq!(
+        moved[0].interval.map(|iv| iv.start.to_string()),
+        Some("2024-04-01".to_owned())
+    );
     // "May" the month is no modal: the meeting happened.
     let (_dir, _c, rules, t) = timeline_of(&[(
         "may.txt",
