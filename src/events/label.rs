@@ -41,10 +41,12 @@ impl Context<'_> {
         };
         // In "…North Korea, which fired…" the actor stands before the relative pronoun.
         let relative = matches!(words[clause.start].lower.as_ref(), "which" | "who" | "that");
+        // Never into the wire dateline: "ROME, May 10 (ANSA) — The prime minister, who met…"
+        // has no actor "ANSA".
         let clause_start = if relative {
-            clause.start.saturating_sub(6).max(self.sentence.start)
+            clause.start.saturating_sub(6).max(self.after_dateline())
         } else {
-            clause.start
+            clause.start.max(self.after_dateline())
         };
         let actor = agent.or_else(|| {
             let from = clause_start.max(span.start.saturating_sub(14));

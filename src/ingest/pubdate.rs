@@ -137,7 +137,7 @@ const MONTH: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 /// search falls back to a far slower engine; dates are ASCII digits and month names anyway.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?-u:\b)(?:(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?:(?-u:\b)|T)|(?P<mm>{MONTH})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<my>\d{{4}})(?-u:\b))?|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{MONTH})(?:,?\s+(?P<dy>\d{{4}})(?-u:\b))?|(?P<um>\d{{1,2}})/(?P<ud>\d{{1,2}})/(?P<uy>\d{{4}}|\d{{2}})(?-u:\b))"
+        r"(?-u:\b)(?:(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?:(?-u:\b)|T)|(?P<mm>{MONTH})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<my>\d{{4}})(?-u:\b))?|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{MONTH})(?:,?\s+(?P<dy>\d{{4}})(?-u:\b))?|(?P<um>\d{{1,2}})/(?P<ud>\d{{1,2}})/(?P<uy>\d{{4}}|\d{{2}})(?-u:\b)|(?P<ed>\d{{1,2}})\.(?P<em>\d{{1,2}})\.(?P<ey>\d{{4}})(?-u:\b))"
     );
     Regex::new(&pattern).unwrap_or_else(|e| unreachable!("date pattern: {e}"))
 });
@@ -198,6 +198,13 @@ pub fn find_date(s: &str) -> Option<(PartialDate, std::ops::Range<usize>)> {
                 year: year("dy"),
                 month: month_from_name(m.as_str())?,
                 day: num("dd")?,
+            }
+        } else if c.name("ed").is_some() {
+            // Dots between day, month and year are the European order: 21.02.2022.
+            PartialDate {
+                year: year("ey"),
+                month: num("em")?,
+                day: num("ed")?,
             }
         } else {
             PartialDate {
@@ -327,11 +334,14 @@ mod tests {
             ("Sept. 30th, 1998", pd(Some(1998), 9, 30)),
             ("the 4th of July", pd(None, 7, 4)),
             ("Jan. 7", pd(None, 1, 7)),
+            ("21.02.2022", pd(Some(2022), 2, 21)),
+            ("MOSCOW, 22.02.2022 (Interfax)", pd(Some(2022), 2, 22)),
         ];
         for (text, want) in cases {
             assert_eq!(find_date(text).map(|(d, _)| d), Some(want), "{text}");
         }
         assert_eq!(find_date("February 30, 2022"), None);
+        assert_eq!(find_date("31.02.2022"), None, "no such day");
         assert_eq!(find_date("may 2 be"), Some((pd(None, 5, 2), 0..5)));
     }
 

@@ -959,3 +959,27 @@ fn a_pair_of_actors_leads_the_label() {
         met[0].label
     );
 }
+
+/// The wire dateline is neither a date nor an actor: "ROME, 10.05.2024 (ANSA) — The prime
+/// minister, who met the pope on Thursday, …" is dated by the dots, and labelled without
+/// the agency.
+#[test]
+fn a_dotted_dateline_dates_the_article_and_names_no_actor() {
+    let (_dir, corpus, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "ROME, 10.05.2024 (ANSA) — The prime minister, who met the pope on Thursday, will travel to Paris on Monday.\n",
+    )]);
+    assert_eq!(
+        corpus.articles[0].published.map(|d| d.to_string()),
+        Some("2024-05-10".to_owned())
+    );
+    let met = of_kind(&t, &rules, "meeting");
+    let thursday = met
+        .iter()
+        .find(|e| {
+            e.interval
+                .is_some_and(|iv| iv.start.to_string() == "2024-05-09")
+        })
+        .unwrap_or_else(|| panic!("the meeting on Thursday: {met:#?}"));
+    assert!(!thursday.label.contains("ANSA"), "{}", thursday.label);
+}
