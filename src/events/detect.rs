@@ -12,6 +12,7 @@ use super::text::{self, Word};
 use super::words::{
     is_anchoring, is_calendar_word, is_cancellation, is_claim, is_determiner, is_function_word,
     is_keyword_shaped, is_negation, is_planned, is_relative_day, is_stopword, is_stopword_hash,
+    joins_name,
 };
 use crate::ingest::Article;
 use crate::temporal::{Interval, Precision, Timex};
@@ -646,8 +647,8 @@ impl Context<'_> {
                         || !self.named_elsewhere(k)))
                 && !is_calendar_word(&w.lower);
             let joiner = run.is_some()
-                && matches!(w.lower.as_ref(), "of" | "to" | "de")
-                && words.get(k + 1).is_some_and(|n| n.capitalized);
+                && (joins_name(words, k)
+                    || (w.lower == "to" && words.get(k + 1).is_some_and(|n| n.capitalized)));
             if (name_like && (!w.clause_start || run.is_none())) || joiner {
                 run = Some(run.map_or(k..k + 1, |r| r.start..k + 1));
             } else {

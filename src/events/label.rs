@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::detect::{Context, phrase_at};
 use super::rules::Pattern;
 use super::words::{
-    is_calendar_word, is_determiner, is_function_word, is_relative_day, is_stopword,
+    is_calendar_word, is_determiner, is_function_word, is_relative_day, is_stopword, joins_name,
 };
 
 impl Context<'_> {
@@ -61,9 +61,7 @@ impl Context<'_> {
             let mut start = end;
             while start > from
                 && ((words[start - 1].capitalized && !is_function_word(&words[start - 1].lower))
-                    || (words[start - 1].lower == "of"
-                        && start >= from + 2
-                        && words[start - 2].capitalized))
+                    || (start >= from + 2 && joins_name(words, start - 1)))
             {
                 start -= 1;
             }
@@ -169,10 +167,7 @@ impl Context<'_> {
                 let mut k = span.end;
                 while k < clause.end
                     && k < span.end + 8
-                    && (words[k].capitalized
-                        || (k > span.end
-                            && words[k].lower == "of"
-                            && words.get(k + 1).is_some_and(|n| n.capitalized)))
+                    && (words[k].capitalized || (k > span.end && joins_name(words, k)))
                 {
                     // The day is the timeline's to show: "met Monday with Li" → "met with Li".
                     if !is_relative_day(&words[k].lower) {

@@ -186,6 +186,40 @@ pub(super) fn is_relative_day(w: &str) -> bool {
         || matches!(w, "today" | "yesterday" | "tomorrow" | "tonight")
 }
 
+/// A lowercase word inside a name, between capitalised ones: "Secretary of State", "Ursula
+/// von der Leyen", "Charles de Gaulle", "Mohammed bin Salman".
+pub(super) fn joins_name(words: &[super::text::Word<'_>], k: usize) -> bool {
+    let particle = |w: &str| {
+        matches!(
+            w,
+            "of" | "von"
+                | "van"
+                | "der"
+                | "den"
+                | "de"
+                | "da"
+                | "di"
+                | "du"
+                | "del"
+                | "la"
+                | "le"
+                | "bin"
+                | "ibn"
+                | "al"
+                | "ter"
+        )
+    };
+    // After a capitalised word, or after a particle that follows one ("von der").
+    let after_name = k > 0
+        && (words[k - 1].capitalized
+            || (k > 1 && particle(&words[k - 1].lower) && words[k - 2].capitalized));
+    after_name
+        && particle(&words[k].lower)
+        && (words.get(k + 1).is_some_and(|n| n.capitalized)
+            || (words.get(k + 1).is_some_and(|n| particle(&n.lower))
+                && words.get(k + 2).is_some_and(|n| n.capitalized)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

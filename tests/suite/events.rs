@@ -983,3 +983,28 @@ fn a_dotted_dateline_dates_the_article_and_names_no_actor() {
         .unwrap_or_else(|| panic!("the meeting on Thursday: {met:#?}"));
     assert!(!thursday.label.contains("ANSA"), "{}", thursday.label);
 }
+
+/// Lowercase particles inside names keep the name whole: "Ursula von der Leyen", "Miguel de
+/// la Madrid", in labels and participants.
+#[test]
+fn names_with_particles_stay_whole() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "BRUSSELS, June 28, 2024 (Wire) — European Union leaders nominated Ursula von der Leyen for a second term as Commission president on Thursday.\n",
+    )]);
+    let named = of_kind(&t, &rules, "appointment");
+    assert_eq!(named.len(), 1, "{named:#?}");
+    assert!(
+        named[0].label.contains("Ursula von der Leyen"),
+        "{}",
+        named[0].label
+    );
+    assert!(
+        named[0]
+            .participants
+            .iter()
+            .any(|p| p == "Ursula von der Leyen"),
+        "{:?}",
+        named[0].participants
+    );
+}
