@@ -484,12 +484,16 @@ pub fn inflections(lemma: &str) -> Vec<String> {
         .filter(|w| !is_vowel(w[0]) && is_vowel(w[1]))
         .count()
         + usize::from(b.first().is_some_and(|&c| is_vowel(c)));
-    let doubles = n >= 3
-        && vowel_groups == 1
-        && !is_vowel(b[n - 1])
-        && is_vowel(b[n - 2])
-        && !is_vowel(b[n - 3])
-        && !matches!(b[n - 1], b'w' | b'x' | b'y');
+    // Longer verbs stressed on a last short syllable double too: admitted, occurred,
+    // expelled, controlled (not "offered", "visited": those endings are unstressed).
+    let stressed_ending = ["mit", "cur", "pel", "trol"].iter().any(|e| ends(e)) && n > 4;
+    let doubles = stressed_ending
+        || n >= 3
+            && vowel_groups == 1
+            && !is_vowel(b[n - 1])
+            && is_vowel(b[n - 2])
+            && !is_vowel(b[n - 3])
+            && !matches!(b[n - 1], b'w' | b'x' | b'y');
     let stem = if doubles {
         format!("{lemma}{}", b[n - 1] as char)
     } else {
@@ -525,6 +529,9 @@ mod tests {
         assert!(has("test-fire", "test-fired"));
         assert!(has("ratify", "ratified") && has("ratify", "ratifies"));
         assert!(has("take", "took") && has("take", "taken"));
+        assert!(has("admit", "admitted") && has("admit", "admitting"));
+        assert!(has("occur", "occurred") && has("control", "controlled"));
+        assert!(has("offer", "offered") && !has("offer", "offerred"));
     }
 
     #[test]

@@ -202,6 +202,15 @@ fn deictic_words() {
             pair("earlier in the day", "2024-02-29")
         ]
     );
+    // A clock time on a named day: "at 2:55 p.m. on Sunday", "7:30 a.m. local time on …".
+    assert_eq!(
+        one("The missile was launched at 2:55 p.m. on Thursday.", dct),
+        "2024-02-29T14:55"
+    );
+    assert_eq!(
+        one("It took place at 7:30 a.m. local time on Thursday.", dct),
+        "2024-02-29T07:30"
+    );
     // What is looked forward to lies ahead, whatever the tense of the looking.
     assert_eq!(
         one("Beijing was looking forward to his visit in May.", dct),

@@ -442,6 +442,7 @@ fn newsroom_phrasings_of_each_kind() {
             "The minister tested positive for the coronavirus on Monday.",
             "The patient developed a fever and flu symptoms on Sunday.",
             "Doctors confirmed two suspected cases of cholera on Thursday.",
+            "The former president was admitted to hospital with pneumonia on Saturday.",
         ],
     );
     assert_each_yields(
@@ -451,6 +452,7 @@ fn newsroom_phrasings_of_each_kind() {
             "The creditors agreed in Paris on Tuesday to refinance the debt.",
             "The two sides initialled a trade pact on Monday.",
             "The summit passed three agreements on Sunday.",
+            "Nearly 200 countries adopted a climate accord on Saturday.",
         ],
     );
     assert_each_yields(

@@ -116,6 +116,16 @@ impl Grammar<'_> {
         if zone.len() == 3 && zone.bytes().all(|b| b.is_ascii_uppercase()) && zone.ends_with('T') {
             k += 1;
         }
+        // "at 2:55 p.m. local time on Sunday": the day the clock time falls on.
+        let mut on = k;
+        if self.word(on).eq_ignore_ascii_case("local")
+            && self.word(on + 1).eq_ignore_ascii_case("time")
+        {
+            on += 2;
+        }
+        if self.word(on).eq_ignore_ascii_case("on") && matches!(self.lex(on + 1), Lex::Weekday(_)) {
+            k = on + 1;
+        }
         if let Lex::Weekday(wd) = self.lex(k) {
             let date = self.resolve_weekday(wd, start, k + 1)?;
             return hit(
