@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::detect::Context;
 use super::mention::DatedBy;
+use super::text;
 use super::words::{is_determiner, is_planned};
 use crate::temporal::{Interval, Precision, Timex, TimexType};
 
@@ -109,10 +110,28 @@ impl Context<'_> {
                 trig.start - t.end
             }
         };
+        // "The deal was struck in Beijing, where officials had held talks since Monday": a
+        // relative clause's date is its own, unless it describes the trigger itself ("the
+        // talks, which were last held in March").
+        let in_other_relative_clause = |t: &&Timex| {
+            let k = words.partition_point(|w| w.range.start < t.start);
+            k < words.len() && {
+                let c = text::clause_of(words, self.sentence, k);
+                let relative = matches!(
+                    words[c.start].lower.as_ref(),
+                    "where" | "which" | "who" | "whom" | "whose" | "when"
+                );
+                let own = (c.start <= span.start && span.start < c.end) || c.start == span.end;
+                relative && !own
+            }
+        };
         let unblocked = candidates()
             .filter(|t| t.end <= next_trigger_start && t.start >= prev_trigger_end)
+            .filter(|t| !in_other_relative_clause(t))
             .min_by_key(distance);
-        let any = candidates().min_by_key(distance);
+        let any = candidates()
+            .filter(|t| !in_other_relative_clause(t))
+            .min_by_key(distance);
         let found = unblocked.or(any)?;
         // "Gujral, sworn into office earlier in the day, said the budget would be
         // re-introduced on April 30": a date after the report, elsewhere in the sentence,
@@ -225,6 +244,27 @@ impl Context<'_> {
         (from..that)
             .any(|k| is_reporting(&words[k].lower))
             .then(|| that + 1..clause.end)
+    }
+
+    /// "had held talks since Monday", "infected since January": from that date to the
+    /// report's day, not the first day alone.
+    pub(super) fn through_report_if_since(&self, t: &Timex, iv: Interval) -> Interval {
+        let before = self.article.text[..t.start].trim_end();
+        let since = before.len() >= 5
+            && before.is_char_boundary(before.len() - 5)
+            && before[before.len() - 5..].eq_ignore_ascii_case("since")
+            && before[..before.len() - 5]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+        if since && iv.start <= self.dct && iv.end < self.dct {
+            Interval {
+                end: self.dct,
+                ..iv
+            }
+        } else {
+            iv
+        }
     }
 }
 

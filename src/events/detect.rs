@@ -411,6 +411,7 @@ impl Context<'_> {
         let (date_phrase, interval, dated_by) = match attached {
             Some((t, by)) => {
                 let (phrase, interval) = self.with_coordinated_day(t);
+                let interval = interval.map(|iv| self.through_report_if_since(t, iv));
                 (Some(phrase), interval, Some(by))
             }
             None => (None, None, None),

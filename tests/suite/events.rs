@@ -1010,3 +1010,35 @@ fn names_with_particles_stay_whole() {
         named[0].participants
     );
 }
+
+/// A relative clause's date is its own unless it describes the trigger; "since" a day runs to
+/// the report's day.
+#[test]
+fn relative_clauses_keep_their_dates_and_since_runs_to_the_report() {
+    let (_dir, _c, rules, t) = timeline_of(&[(
+        "wire.txt",
+        "DUBAI, March 11, 2023 (Wire) — Saudi Arabia and Iran agreed on Friday to restore relations.\n\n\
+         The deal was struck in Beijing, where officials had held talks since Monday.\n\n\
+         A joint document is planned after the talks, which were last held in Tokyo in March 2022.\n",
+    )]);
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().expect("a date");
+    let deals = of_kind(&t, &rules, "agreement");
+    assert!(
+        deals
+            .iter()
+            .all(|e| e.interval.is_none_or(|iv| iv.start >= day("2023-03-10"))),
+        "the deal takes no date from the Beijing clause: {deals:#?}"
+    );
+    let meetings = of_kind(&t, &rules, "meeting");
+    let since = meetings
+        .iter()
+        .find(|e| e.interval.is_some_and(|iv| iv.start == day("2023-03-06")))
+        .unwrap_or_else(|| panic!("talks since Monday: {meetings:#?}"));
+    assert_eq!(since.interval.map(|iv| iv.end), Some(day("2023-03-11")));
+    assert!(
+        meetings
+            .iter()
+            .any(|e| e.interval.is_some_and(|iv| iv.start == day("2022-03-01"))),
+        "the talks' own relative clause dates them: {meetings:#?}"
+    );
+}
