@@ -65,7 +65,7 @@ impl Context<'_> {
         let trig = bytes(span);
         // "MOSCOW, March 22 (TASS) — Xi and Putin held talks … on March 21": the wire
         // dateline's date is the report's, never an event's.
-        let opening = words[self.after_dateline()].range.start.max(sentence.start);
+        let opening = words[self.opening].range.start.max(sentence.start);
         let usable = |t: &&Timex| {
             matches!(t.kind, TimexType::Date | TimexType::Time)
                 && t.interval.is_some()

@@ -67,6 +67,7 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
                 continue;
             }
             // Names belong to the sentence: found once, shared by its mentions.
+            let opening = dateline_end(article, &words, &sentence);
             let names_ctx = Context {
                 article,
                 rules,
@@ -76,6 +77,7 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
                 index: 0,
                 timexes,
                 dct,
+                opening,
             };
             let names: Arc<[String]> = names_ctx.participants().into();
             let people: Arc<[u64]> = super::names::name_words(&names).into();
@@ -90,6 +92,7 @@ pub fn mentions(article: &Article, timexes: &[Timex], rules: &Rules) -> Vec<Ment
                     index: n,
                     timexes,
                     dct,
+                    opening,
                 };
                 // "If they could agree …" reports nothing that happened or is planned.
                 if ctx.conditional(span) {
@@ -359,6 +362,9 @@ pub(super) struct Context<'a> {
     pub(super) index: usize,
     pub(super) timexes: &'a [Timex],
     pub(super) dct: NaiveDate,
+    /// The sentence's first word after a wire dateline ("PARIS, March 3 (Reuters) - "), or
+    /// its first word: found once per sentence, asked by every mention of it.
+    pub(super) opening: usize,
 }
 
 impl Context<'_> {
@@ -637,7 +643,7 @@ impl Context<'_> {
         };
         // "BERLIN, April 8 - Asked about …": the dateline is no participant, and the word
         // after it opens the sentence.
-        let opening = self.after_dateline();
+        let opening = self.opening;
         for k in opening..self.sentence.end {
             let w = &words[k];
             let sentence_initial = k == opening;
@@ -661,29 +667,6 @@ impl Context<'_> {
         }
         flush(&mut run, &mut out);
         out
-    }
-
-    /// The first word after a wire dateline ("PARIS, March 3 (Reuters) - "), or the sentence's
-    /// first word.
-    pub(super) fn after_dateline(&self) -> usize {
-        let words = self.words;
-        let text = &self.article.text;
-        let start = self.sentence.start;
-        // A dateline opens its paragraph.
-        if start != 0 {
-            return start;
-        }
-        let limit = (start + 10).min(self.sentence.end);
-        (start + 1..limit)
-            .find(|&k| {
-                let gap = &text[words[k - 1].range.end..words[k].range.start];
-                (gap.contains(" - ") || gap.contains('—') || gap.contains("--"))
-                    && words[start].lower.len() > 1
-                    && text[words[start].range.clone()]
-                        .chars()
-                        .all(|c| !c.is_lowercase())
-            })
-            .unwrap_or(start)
     }
 
     /// Whether the capitalised word opening a sentence is a name: the next word continues it
@@ -770,6 +753,28 @@ impl Context<'_> {
         out.dedup();
         out
     }
+}
+
+/// The first word of `sentence` after a wire dateline ("PARIS, March 3 (Reuters) - "), or
+/// its first word.
+fn dateline_end(article: &Article, words: &[Word<'_>], sentence: &Range<usize>) -> usize {
+    let text = &article.text;
+    let start = sentence.start;
+    // A dateline opens its paragraph.
+    if start != 0 {
+        return start;
+    }
+    let limit = (start + 10).min(sentence.end);
+    (start + 1..limit)
+        .find(|&k| {
+            let gap = &text[words[k - 1].range.end..words[k].range.start];
+            (gap.contains(" - ") || gap.contains('—') || gap.contains("--"))
+                && words[start].lower.len() > 1
+                && text[words[start].range.clone()]
+                    .chars()
+                    .all(|c| !c.is_lowercase())
+        })
+        .unwrap_or(start)
 }
 
 /// Dates the mentions that point at the story's own event: definite references, anchored

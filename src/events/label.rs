@@ -44,9 +44,9 @@ impl Context<'_> {
         // Never into the wire dateline: "ROME, May 10 (ANSA) — The prime minister, who met…"
         // has no actor "ANSA".
         let clause_start = if relative {
-            clause.start.saturating_sub(6).max(self.after_dateline())
+            clause.start.saturating_sub(6).max(self.opening)
         } else {
-            clause.start.max(self.after_dateline())
+            clause.start.max(self.opening)
         };
         let actor = agent.or_else(|| {
             let from = clause_start.max(span.start.saturating_sub(14));

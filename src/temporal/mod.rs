@@ -159,6 +159,15 @@ fn tag_into(
 /// "12-13 June", "June 12-13", "from 12 to 14 June", "on 3 and 4 May": the tagger reads one
 /// day of the pair; the range spans both, so an event told that way covers its days.
 fn join_day_ranges(text: &str, out: &mut [Timex]) {
+    /// Bytes read on either side: " through 12" and a character before it.
+    const WINDOW: usize = 16;
+    /// The char boundary at or before `at`.
+    fn floor_boundary(text: &str, mut at: usize) -> usize {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
     /// Words or marks that join two days of one month.
     fn is_joiner(s: &str) -> bool {
         matches!(s.trim(), "-" | "–" | "to" | "and" | "through" | "until")
@@ -183,28 +192,40 @@ fn join_day_ranges(text: &str, out: &mut [Timex]) {
         let ends_with_day = phrase
             .trim_end_matches(['.', ','])
             .ends_with(|c: char| c.is_ascii_digit());
-        let before = &text[..t.start];
+        // Both sides are read within a few bytes: a joiner and two digits are short, and a
+        // scan to the previous digit anywhere in the paragraph cost every date dearly.
+        let from = floor_boundary(text, t.start.saturating_sub(WINDOW));
+        let before = &text[from..t.start];
         let head = before.trim_end_matches(|c: char| !c.is_ascii_digit() && c != '\n');
         let digits_from = head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let joiner = &before[head.len()..];
         let ahead_of_digits = head[..digits_from].chars().next_back();
-        if let Some(first) = day_number(&head[digits_from..])
-            && opens_with_day
+        let whole_number = digits_from > 0 || from == 0;
+        if opens_with_day
+            && whole_number
+            && let Some(first) = day_number(&head[digits_from..])
             && is_joiner(joiner)
             && ahead_of_digits.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '/')
             && first < iv.start.day()
-            && let Some(from) = iv.start.with_day(first)
+            && let Some(first_day) = iv.start.with_day(first)
         {
-            t.start = digits_from;
-            t.interval = Some(Interval { start: from, ..iv });
+            t.start = from + digits_from;
+            t.interval = Some(Interval {
+                start: first_day,
+                ..iv
+            });
             // The TIMEX3 value names the range's first day, as for "June 12-13".
             if t.value == value::day_value(iv.start) {
-                t.value = value::day_value(from);
+                t.value = value::day_value(first_day);
             }
             continue;
         }
         // The other day after it: "-13" of "June 12-13".
-        let after = &text[t.end..];
+        if !ends_with_day {
+            continue;
+        }
+        let to = floor_boundary(text, (t.end + WINDOW).min(text.len()));
+        let after = &text[t.end..to];
         let joiner_len = after.len()
             - after
                 .trim_start_matches(|c: char| !c.is_ascii_digit() && c != '\n')
@@ -212,15 +233,19 @@ fn join_day_ranges(text: &str, out: &mut [Timex]) {
         let tail = &after[joiner_len..];
         let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let next_after = tail[digits..].chars().next();
-        if let Some(last) = day_number(&tail[..digits])
-            && ends_with_day
+        let whole_number = joiner_len + digits < after.len() || to == text.len();
+        if whole_number
+            && let Some(last) = day_number(&tail[..digits])
             && is_joiner(&after[..joiner_len])
             && next_after.is_none_or(|c| !c.is_alphanumeric())
             && last > iv.start.day()
-            && let Some(to) = iv.start.with_day(last)
+            && let Some(last_day) = iv.start.with_day(last)
         {
             t.end += joiner_len + digits;
-            t.interval = Some(Interval { end: to, ..iv });
+            t.interval = Some(Interval {
+                end: last_day,
+                ..iv
+            });
         }
     }
 }
