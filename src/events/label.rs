@@ -247,7 +247,6 @@ impl Context<'_> {
                 let mut k = last + 1;
                 while k < end
                     && (is_time_word(&words[k].lower)
-                        || words[k].lower.bytes().all(|b| b.is_ascii_digit())
                         || matches!(words[k].lower.as_ref(), "on" | "in" | "at" | "of"))
                 {
                     k += 1;
@@ -299,8 +298,6 @@ impl Context<'_> {
             && k - content < MAX_WORDS
             && (k == from || joined(k))
             && !is_time_word(&words[k].lower)
-            // A bare number is a date or an amount: "agreed to provide 380 mln".
-            && !words[k].lower.bytes().all(|b| b.is_ascii_digit())
             && (!is_stopword(&words[k].lower) || is_determiner(&words[k].lower))
             && (!is_function_word(&words[k].lower)
                 || (k > content
@@ -384,10 +381,12 @@ fn is_copula(w: &str) -> bool {
     matches!(w, "was" | "were" | "is" | "are" | "be" | "been")
 }
 
-/// Words that start a time phrase ("last week", "early next year", "in May"): the object
-/// of a preposition ends before them.
+/// Words that start a time phrase ("last week", "early next year", "in May", "on 12"):
+/// the object of a preposition ends before them. A bare number is a date or an amount
+/// ("agreed to provide 380 mln").
 fn is_time_word(w: &str) -> bool {
-    is_relative_day(w)
+    w.bytes().all(|b| b.is_ascii_digit())
+        || is_relative_day(w)
         || is_calendar_word(w)
         || matches!(
             w,
