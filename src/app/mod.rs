@@ -506,15 +506,17 @@ impl DatelineApp {
             Command::Step(direction) => self.step(direction),
             Command::SetView(view) => self.state.view = Some(view),
             Command::FitAll => {
-                // What the search and the kinds let through, so Home after a search shows
-                // its events across the width; everything when nothing passes.
+                // What the search and the kinds let through (the filter's `shown` holds
+                // both), so Home after a search shows its events across the width;
+                // everything when nothing passes.
                 let fitted = self.loaded.as_ref().and_then(|l| {
-                    let visible = self.state.hidden_kinds.non_members(&l.rules.kinds);
                     let shown = self.filter.shown();
-                    let listed = l.timeline.events.iter().enumerate().filter(|(i, e)| {
-                        shown.get(*i).copied().unwrap_or(true)
-                            && visible.get(e.kind).copied().unwrap_or(true)
-                    });
+                    let listed = l
+                        .timeline
+                        .events
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| shown.get(*i).copied().unwrap_or(true));
                     timeline::axis::fit_events(listed.map(|(_, e)| e))
                         .or_else(|| timeline::axis::fit_events(&l.timeline.events))
                 });
